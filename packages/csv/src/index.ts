@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './read-csv.js';
+export * from './sniff.js';

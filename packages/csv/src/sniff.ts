@@ -1,0 +1,135 @@
+import { isUtf8 } from 'node:buffer';
+import { FileCheckError } from './errors.js';
+
+/** The encodings a file may arrive in. */
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+
+/** The field separators a file may use. */
+export type Separator = ',' | ';' | '\t';
+
+/** What the first bytes of a file say about how to read it. */
+export interface Sniffed {
+  readonly encoding: Encoding;
+  /** Bytes of byte-order mark to skip. */
+  readonly bomLength: number;
+  readonly separator: Separator;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Decides from a file's first bytes whether it is CSV text and how to read
+ * it. Throws `FileCheckError` for an empty, binary or spreadsheet file.
+ *
+ * Encoding: a byte-order mark decides; otherwise the sample is UTF-8 when
+ * its bytes are valid UTF-8 (an exact test, Node's `isUtf8`), and
+ * Windows-1252 when they are not, the only other encoding Excel writes.
+ */
+export function sniff(sample: Buffer, fileName: string): Sniffed {
+  if (startsWith(sample, ZIP)) {
+    throw new FileCheckError('spreadsheet', fileName,
+      'is an Excel workbook (.xlsx) or another zip archive, not CSV; ' +
+      "save it from Excel as 'CSV UTF-8' and upload that");
+  }
+  if (startsWith(sample, OLE)) {
+    throw new FileCheckError('spreadsheet', fileName,
+      "is an Excel 97-2003 workbook (.xls), not CSV; save it as 'CSV UTF-8'");
+  }
+
+  const { encoding, bomLength } = detectEncoding(sample, fileName);
+  const text = decodeSample(sample.subarray(bomLength), encoding);
+  if (text.trim() === '') {
+    throw new FileCheckError('empty', fileName, 'is empty: it has no header row');
+  }
+  if (looksBinary(text)) {
+    throw new FileCheckError('binary', fileName,
+      'holds binary data, not CSV text');
+  }
+
+  return { encoding, bomLength, separator: detectSeparator(text) };
+}
+
+function detectEncoding(
+  sample: Buffer,
+  fileName: string,
+): { encoding: Encoding; bomLength: number } {
+  if (startsWith(sample, [0xef, 0xbb, 0xbf])) {
+    return { encoding: 'utf-8', bomLength: 3 };
+  }
+  if (startsWith(sample, [0xff, 0xfe])) {
+    return { encoding: 'utf-16le', bomLength: 2 };
+  }
+  if (startsWith(sample, [0xfe, 0xff])) {
+    throw new FileCheckError('unreadable', fileName,
+      "is UTF-16 big-endian, which is not supported; save it as 'CSV UTF-8'");
+  }
+  return { encoding: isUtf8(trimPartialChar(sample)) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+/** Drops a UTF-8 sequence cut off at the sample's end. */
+function trimPartialChar(sample: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(3, sample.length); back++) {
+    const byte = sample[sample.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    if (byte >= 0xc0) {
+      const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return need > back ? sample.subarray(0, sample.length - back) : sample;
+    }
+    return sample;
+  }
+  return sample;
+}
+
+function decodeSample(bytes: Buffer, encoding: Encoding): string {
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  let control = 0;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 32 && ch !== '\n' && ch !== '\r' && ch !== '\t') control++;
+  }
+  return control > text.length * 0.01;
+}
+
+/** Picks the separator that splits the header line most often. */
+function detectSeparator(text: string): Separator {
+  const header = firstLine(text);
+  let best: Separator = ',';
+  let bestCount = 0;
+  for (const candidate of [',', ';', '\t'] as const) {
+    const count = countOutsideQuotes(header, candidate);
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function firstLine(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if ((ch === '\n' || ch === '\r') && !quoted) return text.slice(0, i);
+  }
+  return text;
+}
+
+function countOutsideQuotes(line: string, separator: string): number {
+  let quoted = false;
+  let count = 0;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === separator && !quoted) count++;
+  }
+  return count;
+}
+
+function startsWith(buffer: Buffer, bytes: number[]): boolean {
+  return bytes.every((b, i) => buffer[i] === b);
+}

@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+import { isValidCurp, isValidRfc } from './identity.js';
+
+const NOT_AVAILABLE = new Set(['', 'na', 'n/a']);
+const TRUE_WORDS = new Set(['1', 'true', 'si', 'sí', 'x', 'yes', 'verdadero']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'falso']);
+
+/** True for the spellings that mean "not available": NA, N/A, n/a, ''. */
+export function isNotAvailable(raw: string | undefined): boolean {
+  return raw === undefined || NOT_AVAILABLE.has(raw.trim().toLowerCase());
+}
+
+/** Reads a yes/no cell; `undefined` when the spelling is not recognised. */
+export function readBoolean(raw: string): boolean | undefined {
+  const word = raw.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return undefined;
+}
+
+/**
+ * Reads a number that may carry spaces or a decimal comma.
+ * `undefined` when the text is not a number.
+ */
+export function readNumber(raw: string): number | undefined {
+  let text = raw.replace(/\s+/g, '');
+  if (!text.includes('.') && /^-?\d+,\d+$/.test(text)) {
+    text = text.replace(',', '.');
+  }
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;
+  return Number(text);
+}
+
+type Reader<T> = (text: string) => T | undefined;
+
+/**
+ * A cell schema: trims the text, reads "not available" as `null`, and
+ * converts the rest with `read`, adding an issue with `expected` when
+ * that fails.
+ */
+function cell<T>(read: Reader<T>, expected: string) {
+  return v.pipe(
+    v.string(),
+    v.rawTransform<string, T | null>(({ dataset, addIssue, NEVER }) => {
+      const text = dataset.value.trim();
+      if (NOT_AVAILABLE.has(text.toLowerCase())) return null;
+      const value = read(text);
+      if (value === undefined) {
+        addIssue({ message: `expected ${expected}`, expected });
+        return NEVER;
+      }
+      return value;
+    }),
+  );
+}
+
+/** Free text; `null` when not available. */
+export const textCell = cell((t) => t, 'text');
+
+/** A whole number, spaces allowed. */
+export const integerCell = cell((t) => {
+  const n = readNumber(t);
+  return n !== undefined && Number.isInteger(n) ? n : undefined;
+}, 'a whole number');
+
+/** A decimal number, spaces and a decimal comma allowed. */
+export const decimalCell = cell(readNumber, 'a number');
+
+/** A yes/no value: 1/0, true/false, Sí/Si/No, x. */
+export const booleanCell = cell(readBoolean, '1/0, Sí/No, true/false or x');
+
+/** A CURP: eighteen characters with a valid check digit. */
+export const curpCell = cell((t) => {
+  const curp = t.toUpperCase();
+  return isValidCurp(curp) ? curp : undefined;
+}, 'a CURP of 18 characters with a valid check digit');
+
+/** An RFC of twelve or thirteen characters. */
+export const rfcCell = cell((t) => {
+  const rfc = t.toUpperCase();
+  return isValidRfc(rfc) ? rfc : undefined;
+}, 'an RFC of 12 or 13 characters');
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** An email address, lower-cased. */
+export const emailCell = cell((t) => {
+  const email = t.toLowerCase();
+  return EMAIL.test(email) ? email : undefined;
+}, 'an email address');
+
+/** Text that must be present. */
+export const requiredTextCell = v.pipe(
+  v.string('is missing'),
+  v.trim(),
+  v.check((t) => !NOT_AVAILABLE.has(t.toLowerCase()), 'is required'),
+);

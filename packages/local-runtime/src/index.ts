@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './local-catalogue.js';
+export * from './local-runtime.js';

@@ -1,0 +1,2 @@
+export * from './cct-lookup.js';
+export * from './routes.js';

@@ -1,0 +1,4 @@
+export * from './draft-set.js';
+export * from './persistence.js';
+export * from './routes.js';
+export * from './write-batch.js';

@@ -1,0 +1,171 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import {
+  SURVEY_KEYS,
+  emptyCounts,
+  layoutColumns,
+  planRow,
+  type CollectionName,
+
+  type RowIssue,
+} from '@apilados/domain';
+import {
+  ChunkPersisted,
+  createEvent,
+  keys,
+  type ChunkEnriched,
+  type ChunkPayload,
+  type ChunkRecord,
+  type DetailOf,
+  type LookupPayload,
+  type OutcomePayload,
+} from '@apilados/events';
+import type { EventBus } from '@apilados/event-bus';
+import type { ObjectStore } from '@apilados/object-store';
+import type { RecordStore } from '@apilados/record-store';
+import { writeBatch, type PlannedWrite } from './write-batch.js';
+
+/** What the persistence service needs. */
+export interface PersistenceDeps {
+  readonly objects: ObjectStore;
+  readonly bus: EventBus;
+  readonly store: RecordStore;
+  readonly logger: Logger;
+  /** Rows written together; one store round per collection per batch. */
+  readonly batchSize: number;
+}
+
+/**
+ * The persistence service: maps each row of an enriched chunk to the CMS
+ * entries it implies, writes them get-or-create by natural key, and
+ * stores every row's outcome for the file's report.
+ */
+export function createPersistence(deps: PersistenceDeps) {
+  const { objects, bus, store, logger } = deps;
+  let surveyIds: Promise<Map<string, number>> | undefined;
+
+  async function onChunkEnriched(detail: DetailOf<typeof ChunkEnriched>): Promise<void> {
+    const started = Date.now();
+    const requestsBefore = store.stats().requests;
+    const { fileId, chunk } = detail;
+    const [payload, lookup] = await Promise.all([
+      objects.getJson<ChunkPayload>(detail.rowsKey),
+      objects.getJson<LookupPayload>(detail.lookupKey),
+    ]);
+
+    const issues: RowIssue[] = [...lookup.issues];
+    const failed = new Set<number>();
+    const planned = planChunk(payload, lookup, issues, failed);
+    const created = detail.dryRun ? emptyCounts() : await write(planned, issues, failed);
+
+    const warned = new Set(issues.filter((i) => i.severity === 'warning').map((i) => i.row));
+    const read = payload.records.length;
+    const rows = {
+      read,
+      loaded: read - failed.size,
+      failed: failed.size,
+      warnings: [...warned].filter((row) => !failed.has(row)).length,
+    };
+    issues.sort((a, b) => a.row - b.row);
+    const outcome: OutcomePayload = { fileId, chunk, rows, created, issues };
+    const outcomesKey = keys.outcomes(fileId, chunk);
+    await objects.putJson(outcomesKey, outcome);
+
+    const durationMs = Date.now() - started;
+    const storeRequests = store.stats().requests - requestsBefore;
+    await bus.publish(
+      createEvent(ChunkPersisted, {
+        fileId, chunk, outcomesKey, rows, created, storeRequests, durationMs,
+      }),
+    );
+    logger.info('chunk persisted', { fileId, chunk, rows, durationMs, storeRequests });
+  }
+
+  function planChunk(
+    payload: ChunkPayload,
+    lookup: LookupPayload,
+    issues: RowIssue[],
+    failed: Set<number>,
+  ): PlannedWrite[] {
+    const layout = layoutColumns(payload.columns.filter((c) => c !== ''));
+    const planned: PlannedWrite[] = [];
+    for (const record of payload.records) {
+      if (record.fieldCount) {
+        failed.add(record.row);
+        issues.push(fieldCountIssue(record, payload.columns));
+        continue;
+      }
+      const result = planRow(record.row, rawRow(payload.columns, record), layout);
+      issues.push(...result.issues);
+      if (!result.plan) {
+        failed.add(record.row);
+        continue;
+      }
+      planned.push({ plan: result.plan, cctId: lookup.cctIds[record.row] ?? null });
+    }
+    return planned;
+  }
+
+  async function write(
+    planned: PlannedWrite[],
+    issues: RowIssue[],
+    failed: Set<number>,
+  ): Promise<Record<CollectionName, number>> {
+    const surveys = await (surveyIds ??= loadSurveyIds());
+    const created = emptyCounts();
+    for (let i = 0; i < planned.length; i += deps.batchSize) {
+      const batch = planned.slice(i, i + deps.batchSize);
+      const result = await writeBatch(store, batch, surveys);
+      for (const [name, n] of Object.entries(result.created)) {
+        created[name as CollectionName] += n;
+      }
+      for (const { plan } of batch) {
+        const failure = result.failures.get(plan.row);
+        if (!failure) continue;
+        failed.add(plan.row);
+        issues.push({
+          row: plan.row,
+          participantId: plan.participantId,
+          column: failure.column,
+          value: null,
+          severity: 'error',
+          reason: failure.reason,
+        });
+      }
+    }
+    return created;
+  }
+
+  async function loadSurveyIds(): Promise<Map<string, number>> {
+    const entries = await store.findBy('encuestas', 'clave', [...SURVEY_KEYS]);
+    return new Map(entries.map((e) => [String(e.fields.clave), e.id]));
+  }
+
+  return { onChunkEnriched };
+}
+
+function rawRow(columns: readonly string[], record: ChunkRecord): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    if (column !== '') raw[column] = record.cells[i] ?? '';
+  }
+  return raw;
+}
+
+function fieldCountIssue(record: ChunkRecord, columns: readonly string[]): RowIssue {
+  const { expected, found } = record.fieldCount!;
+  const id = record.cells[columns.indexOf('id')]?.trim() || null;
+  return {
+    row: record.row,
+    participantId: id,
+    column: null,
+    value: null,
+    severity: 'error',
+    reason: `row has ${found} fields but the header has ${expected}; ` +
+      'check for an unquoted separator or a missing cell',
+  };
+}
+
+/** The persistence service's operations. */
+export type Persistence = ReturnType<typeof createPersistence>;
+
