@@ -17,7 +17,7 @@ program
   .option('--dry-run', 'validate and map every row; write nothing to the store')
   .option('--json', 'print only the summary, as one JSON object')
   .option('--keep-work', 'keep the chunk files after the load, for debugging')
-  .option('--verbose', 'log each step (JSON lines on stdout)')
+  .option('--verbose', 'log each step as JSON lines (info on stdout, warnings and errors on stderr)')
   .action(async (file: string, options) => {
     setLogLevel(options.verbose);
     process.exitCode = await ingest(file, options);
@@ -33,7 +33,7 @@ export function positiveInteger(value: string): number {
 }
 
 function setLogLevel(verbose: boolean | undefined): void {
-  process.env.POWERTOOLS_LOG_LEVEL ??= verbose ? 'INFO' : 'WARN';
+  process.env.POWERTOOLS_LOG_LEVEL ??= verbose ? 'INFO' : 'SILENT';
 }
 
 try {

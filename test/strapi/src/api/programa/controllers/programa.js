@@ -1,0 +1,6 @@
+'use strict';
+
+/** Default REST controller of programas. */
+const { factories } = require('@strapi/strapi');
+
+module.exports = factories.createCoreController('api::programa.programa');
