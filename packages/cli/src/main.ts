@@ -1,7 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { SettingsError } from '@apilados/config';
 import { StoreUnavailableError } from '@apilados/record-store';
+import { CatalogueFormatError } from '@apilados/cct-catalogue';
+import { cctsCheck } from './commands/ccts-check.js';
+import { healthCheck, healthMonitor, healthReport } from './commands/health.js';
 import { ingest } from './commands/ingest.js';
+
+// The command prints its own results; structured logs only when asked for
+// (--verbose, or POWERTOOLS_LOG_LEVEL set by the caller).
+const quiet = process.env.POWERTOOLS_LOG_LEVEL === undefined;
+if (quiet) process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
 const program = new Command('apilados')
   .description('Loads Apilados participation spreadsheets (CSV) into the records store.')
@@ -19,8 +27,50 @@ program
   .option('--keep-work', 'keep the chunk files after the load, for debugging')
   .option('--verbose', 'log each step as JSON lines (info on stdout, warnings and errors on stderr)')
   .action(async (file: string, options) => {
-    setLogLevel(options.verbose);
+    if (options.verbose && quiet) process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
     process.exitCode = await ingest(file, options);
+  });
+
+program
+  .command('ccts')
+  .description('work with the CCT (school) catalogue')
+  .command('check')
+  .description('read a catalogue and tell its entries, bad lines, memory and mode')
+  .argument('<catalogue>', 'ccts_export.csv (columns id,clave)')
+  .option('--budget-mb <n>', 'memory budget (default CCTS_MAX_MEMORY_MB)', positiveInteger)
+  .option('--json', 'print the result as one JSON object')
+  .action(async (catalogue: string, options) => {
+    process.exitCode = await cctsCheck(catalogue, options);
+  });
+
+const health = program
+  .command('health')
+  .description('check the pipeline\'s health (exit 0 healthy, 1 warning, 2 critical)');
+
+const healthOptions = (command: Command) =>
+  command
+    .option('--environment <name>', 'local, or the stage to check (production, …)', 'local')
+    .option('--db <path>', 'embedded store database', '.apilados/apilados.db')
+    .option('--no-api', 'do not contact the CMS')
+    .option('--verbose', 'print each check\'s details');
+
+healthOptions(health.command('check').description('run every check once and print the result'))
+  .option('--json', 'print the report as JSON')
+  .action(async (options) => {
+    process.exitCode = await healthCheck(options);
+  });
+
+healthOptions(health.command('report').description('write the health report as JSON'))
+  .requiredOption('--output <file>', 'where to write the report')
+  .action(async (options) => {
+    process.exitCode = await healthReport(options);
+  });
+
+healthOptions(health.command('monitor').description('check repeatedly and print each change'))
+  .option('--interval <seconds>', 'seconds between checks', positiveInteger, 30)
+  .option('--count <n>', 'stop after n checks (default: until Ctrl-C)', positiveInteger)
+  .action(async (options) => {
+    process.exitCode = await healthMonitor(options);
   });
 
 /** Parses a positive whole number option. */
@@ -32,15 +82,16 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
-function setLogLevel(verbose: boolean | undefined): void {
-  process.env.POWERTOOLS_LOG_LEVEL ??= verbose ? 'INFO' : 'SILENT';
-}
-
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof SettingsError || error instanceof StoreUnavailableError) {
-    process.stderr.write(`apilados: ${error.message}\n`);
+  if (
+    error instanceof SettingsError ||
+    error instanceof StoreUnavailableError ||
+    error instanceof CatalogueFormatError ||
+    (error as NodeJS.ErrnoException).code === 'ENOENT'
+  ) {
+    process.stderr.write(`apilados: ${(error as Error).message}\n`);
     process.exitCode = 1;
   } else {
     throw error;

@@ -197,15 +197,24 @@ export const COLLECTIONS: Readonly<Record<CollectionName, CollectionSpec>> =
 /** The survey keys the `encuestas` catalogue must hold. */
 export const SURVEY_KEYS = ['encuesta_inicial', 'encuesta_final'] as const;
 
+const KEY_SEPARATOR = '\u001f';
+
 /**
- * The natural key of an entry as one string, for maps and comparisons.
+ * The natural key of an entry as one string, for maps and comparisons:
+ * the key fields' values joined by the unit separator (U+001F), which no
+ * spreadsheet cell holds.
  *
  * @example naturalKey('modulos', { nombre: 'mod1', implementacion: 4 })
- * // '["mod1",4]'
+ * // 'mod1\u001f4'
  */
 export function naturalKey(collection: CollectionName, fields: Fields): string {
-  const values = COLLECTIONS[collection].key.map((k) => fields[k] ?? null);
-  return JSON.stringify(values);
+  const key = COLLECTIONS[collection].key;
+  if (key.length === 1) return String(fields[key[0]!] ?? '');
+  let out = String(fields[key[0]!] ?? '');
+  for (let i = 1; i < key.length; i++) {
+    out += KEY_SEPARATOR + String(fields[key[i]!] ?? '');
+  }
+  return out;
 }
 
 /** A zero for every collection, for counting entries created. */

@@ -60,6 +60,12 @@ export interface LocalRuntimeOptions {
   readonly workDir?: string;
   /** Keep chunk objects after a load, for debugging (default false). */
   readonly keepWork?: boolean;
+  /**
+   * Chunks persisted at once in parallel mode (default 1: the embedded
+   * store writes synchronously, so more only holds more chunks in memory;
+   * a CMS store benefits from a few).
+   */
+  readonly persistenceConcurrency?: number;
 }
 
 /**
@@ -146,9 +152,14 @@ export class LocalRuntime {
         service,
         definitions,
         (event) => dispatch(routes, event),
-        parallel ? concurrencyOf(service) : 1,
+        parallel ? this.concurrencyOf(service) : 1,
       );
     }
+  }
+
+  private concurrencyOf(service: ServiceName): number {
+    if (service === 'persistence') return this.options.persistenceConcurrency ?? 1;
+    return 2;
   }
 
   /**
@@ -237,9 +248,6 @@ export class LocalRuntime {
   }
 }
 
-function concurrencyOf(service: ServiceName): number {
-  return service === 'persistence' ? 4 : 2;
-}
 
 /**
  * The memory the process may use: the Lambda function's memory size, or

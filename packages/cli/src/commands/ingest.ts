@@ -1,17 +1,15 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { loadSettings, type Settings } from '@apilados/config';
+import { loadSettings } from '@apilados/config';
 import { emptyCounts, emptyRowCounts } from '@apilados/domain';
 import { CatalogueFormatError } from '@apilados/cct-catalogue';
 import { REPORT_HEADER } from '@apilados/intake';
 import {
   LoadStoppedError,
   LocalRuntime,
-  prepareLocalCatalogue,
   type LoadResult,
 } from '@apilados/local-runtime';
-import { createLogger } from '@apilados/observability';
-import { SqliteRecordStore } from '@apilados/record-store';
+import { openLoadTarget, type LoadTarget } from '../load-target.js';
 import { progressBar } from '../progress-bar.js';
 import { exitCodeOf, formatSummary, type LoadSummary } from '../summary.js';
 
@@ -23,15 +21,18 @@ export interface IngestOptions {
   readonly dryRun?: boolean;
   readonly json?: boolean;
   readonly keepWork?: boolean;
+  /** Base URL of a Strapi CMS to load into instead of the embedded store. */
+  readonly strapi?: string;
 }
 
-/** Loads one CSV file into the embedded store; returns the exit code. */
+/** Loads one CSV file into the embedded store or the CMS; returns the exit code. */
 export async function ingest(file: string, options: IngestOptions): Promise<number> {
   const started = performance.now();
   const settings = loadSettings();
-  const store = SqliteRecordStore.open(options.db);
+  const target = openLoadTarget(settings, options);
+  const { store } = target;
   try {
-    const catalogue = await prepareCatalogue(store, settings, options.ccts);
+    const catalogue = await prepareCatalogue(target, options.ccts);
     const runtime = new LocalRuntime({
       settings,
       store,
@@ -58,7 +59,7 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
       dryRun: options.dryRun ?? false,
       cct: { mode: catalogue.mode, entries: catalogue.entries },
       elapsedMs: performance.now() - started,
-    });
+    }, store.stats().requests);
     const report = await placeReport(result, options.report);
     const final = { ...summary, report: report ?? summary.report };
     if (options.json) process.stdout.write(JSON.stringify(final) + '\n');
@@ -70,25 +71,15 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
   }
 }
 
-async function prepareCatalogue(
-  store: SqliteRecordStore,
-  settings: Settings,
-  path: string | undefined,
-) {
-  const base = {
-    store,
-    logger: createLogger('cct-lookup'),
-    usePreloading: settings.ccts.usePreloading,
-    budgetMb: settings.ccts.maxMemoryMb,
-  };
+async function prepareCatalogue(target: LoadTarget, path: string | undefined) {
   try {
-    return await prepareLocalCatalogue({ ...base, path });
+    return await target.prepareCatalogue(path);
   } catch (error) {
     if (!(error instanceof CatalogueFormatError) && !isMissingFile(error)) throw error;
     process.stderr.write(
       `apilados: warning: CCT catalogue not used: ${(error as Error).message}\n`,
     );
-    return prepareLocalCatalogue({ ...base, path: undefined });
+    return target.prepareCatalogue(undefined);
   }
 }
 
@@ -96,6 +87,7 @@ function summarise(
   file: string,
   result: LoadResult | LoadStoppedError,
   context: Pick<LoadSummary, 'store' | 'dryRun' | 'cct' | 'elapsedMs'>,
+  requests = 0,
 ): LoadSummary {
   const elapsedMs = Math.round(context.elapsedMs);
   const base = {
@@ -107,7 +99,7 @@ function summarise(
     chunks: 0,
     problems: 0,
     report: null,
-    requests: { total: 0, perRow: 0 },
+    requests: { total: requests, perRow: 0 },
     rowsPerSecond: 0,
   };
   if (result instanceof LoadStoppedError) {
@@ -127,6 +119,10 @@ function summarise(
     chunks: d.chunks,
     problems: d.problems,
     report: result.reportPath,
+    requests: {
+      total: requests,
+      perRow: Math.round((requests / Math.max(d.rows.read, 1)) * 1000) / 1000,
+    },
     rowsPerSecond: Math.round(d.rows.read / Math.max(elapsedMs / 1000, 0.001)),
   };
 }

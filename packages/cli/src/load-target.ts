@@ -1,0 +1,51 @@
+import type { Settings } from '@apilados/config';
+import { createLogger } from '@apilados/observability';
+import {
+  prepareCmsCatalogue,
+  prepareLocalCatalogue,
+  type LocalCatalogue,
+} from '@apilados/local-runtime';
+import {
+  SqliteRecordStore,
+  StrapiRecordStore,
+  strapiStoreOptions,
+  type RecordStore,
+} from '@apilados/record-store';
+
+/** Where a load writes, and how CCT codes are resolved there. */
+export interface LoadTarget {
+  readonly store: RecordStore;
+  /** Prepares the catalogue, from `path` (`ccts_export.csv`) if given. */
+  prepareCatalogue(path: string | undefined): Promise<LocalCatalogue>;
+}
+
+/**
+ * The Strapi CMS when `strapi` (a base URL) is given or the settings name
+ * one (`STRAPI_BASE_URL`, `STRAPI_URL`), with the token from
+ * `STRAPI_TOKEN`; the embedded store at `db` otherwise.
+ *
+ * @throws StoreUnavailableError when the CMS is the target but no token is set.
+ */
+export function openLoadTarget(
+  settings: Settings,
+  options: { readonly db: string; readonly strapi?: string | undefined },
+): LoadTarget {
+  const common = {
+    logger: createLogger('cct-lookup'),
+    usePreloading: settings.ccts.usePreloading,
+    budgetMb: settings.ccts.maxMemoryMb,
+  };
+  const cms = strapiStoreOptions(settings, options.strapi ?? settings.strapi.baseUrl);
+  if (cms) {
+    const store = new StrapiRecordStore(cms);
+    return {
+      store,
+      prepareCatalogue: (path) => prepareCmsCatalogue({ ...common, store, path }),
+    };
+  }
+  const store = SqliteRecordStore.open(options.db);
+  return {
+    store,
+    prepareCatalogue: (path) => prepareLocalCatalogue({ ...common, store, path }),
+  };
+}

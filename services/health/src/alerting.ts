@@ -1,0 +1,60 @@
+import type { HealthReport } from './health.js';
+import type { HealthStatus } from './check.js';
+
+/** Sends an alert to people (an SNS topic on AWS). */
+export interface AlertNotifier {
+  notify(subject: string, message: string): Promise<void>;
+}
+
+/** Remembers the last overall status between health runs. */
+export interface HealthStateStore {
+  lastStatus(): Promise<HealthStatus | undefined>;
+  saveStatus(status: HealthStatus): Promise<void>;
+}
+
+/**
+ * Alerts when the overall status becomes critical: once on the way in,
+ * not on every run while it stays critical, and once more when it
+ * recovers. Returns whether an alert was sent.
+ */
+export async function alertOnChange(
+  report: HealthReport,
+  notifier: AlertNotifier,
+  state: HealthStateStore,
+): Promise<'critical' | 'recovered' | undefined> {
+  const previous = await state.lastStatus();
+  await state.saveStatus(report.status);
+
+  if (report.status === 'critical' && previous !== 'critical') {
+    const failing = report.checks.filter((c) => c.status === 'critical');
+    await notifier.notify(
+      `Apilados pipeline ${report.environment}: CRITICAL`,
+      [
+        `Health became critical at ${report.checkedAt}.`,
+        ...failing.map((c) => `- ${c.name}: ${c.message}`),
+      ].join('\n'),
+    );
+    return 'critical';
+  }
+  if (previous === 'critical' && report.status !== 'critical') {
+    await notifier.notify(
+      `Apilados pipeline ${report.environment}: recovered`,
+      `Health is ${report.status} again at ${report.checkedAt}.`,
+    );
+    return 'recovered';
+  }
+  return undefined;
+}
+
+/** Keeps the last status in memory, for one process and for tests. */
+export class MemoryHealthState implements HealthStateStore {
+  private status: HealthStatus | undefined;
+
+  async lastStatus() {
+    return this.status;
+  }
+
+  async saveStatus(status: HealthStatus) {
+    this.status = status;
+  }
+}
