@@ -15,9 +15,12 @@ export const FileAccepted = defineEvent({
     file: FileLocation,
     encoding: v.picklist(['utf-8', 'windows-1252', 'utf-16le']),
     separator: v.picklist([',', ';', '\t']),
-    columns: v.array(v.string()),
-    /** Columns present in the file that the pipeline does not load. */
-    ignoredColumns: v.array(v.string()),
+    /** How many named columns the file has. */
+    columnCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** The normalised column names; the first 200 when there are more. */
+    columns: v.pipe(v.array(v.string()), v.maxLength(200)),
+    /** Columns the pipeline does not load; the first 200 when more. */
+    ignoredColumns: v.pipe(v.array(v.string()), v.maxLength(200)),
     chunkSize: v.pipe(v.number(), v.integer(), v.minValue(1)),
     dryRun: v.boolean(),
     acceptedAt: v.pipe(v.string(), v.isoTimestamp()),

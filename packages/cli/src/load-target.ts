@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import type { Settings } from '@apilados/config';
 import { createLogger } from '@apilados/observability';
 import {
@@ -48,4 +49,13 @@ export function openLoadTarget(
     store,
     prepareCatalogue: (path) => prepareLocalCatalogue({ ...common, store, path }),
   };
+}
+
+/** Parses `--strapi`: an http(s) URL, returned without trailing slashes. */
+export function baseUrlOption(value: string): string {
+  const text = value.trim();
+  if (!/^https?:\/\/[^\s/]+/.test(text)) {
+    throw new InvalidArgumentError('expected an http(s) URL such as https://cms.example.org');
+  }
+  return text.replace(/\/+$/, '');
 }

@@ -1,10 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { SettingsError } from '@apilados/config';
-import { StoreUnavailableError } from '@apilados/record-store';
+import { CmsRequestError, StoreUnavailableError } from '@apilados/record-store';
 import { CatalogueFormatError } from '@apilados/cct-catalogue';
 import { cctsCheck } from './commands/ccts-check.js';
 import { healthCheck, healthMonitor, healthReport } from './commands/health.js';
+import { generate } from './commands/generate.js';
 import { ingest } from './commands/ingest.js';
+import { baseUrlOption } from './load-target.js';
 
 // The command prints its own results; structured logs only when asked for
 // (--verbose, or POWERTOOLS_LOG_LEVEL set by the caller).
@@ -17,10 +19,11 @@ const program = new Command('apilados')
 
 program
   .command('ingest')
-  .description('load one CSV file into the embedded store')
+  .description('load one CSV file into the embedded store or a Strapi CMS')
   .argument('<file>', 'the participation CSV')
   .option('--ccts <file>', 'CCT catalogue (ccts_export.csv, columns id,clave)')
   .option('--db <path>', 'embedded store database', '.apilados/apilados.db')
+  .option('--strapi <url>', 'load into this Strapi CMS instead (default STRAPI_BASE_URL; token from STRAPI_TOKEN)', baseUrlOption)
   .option('--report <file>', 'write the error report (CSV) here')
   .option('--dry-run', 'validate and map every row; write nothing to the store')
   .option('--json', 'print only the summary, as one JSON object')
@@ -29,6 +32,17 @@ program
   .action(async (file: string, options) => {
     if (options.verbose && quiet) process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
     process.exitCode = await ingest(file, options);
+  });
+
+program
+  .command('generate')
+  .description('write realistic synthetic participation data (same seed, same file)')
+  .requiredOption('--rows <n>', 'data rows to write', positiveInteger)
+  .option('--seed <s>', 'seed of every random choice', positiveInteger, 1)
+  .requiredOption('--out <file.csv>', 'where to write the participations')
+  .option('--ccts-out <file.csv>', 'also write the matching CCT catalogue (id,clave)')
+  .action(async (options) => {
+    process.exitCode = await generate(options);
   });
 
 program
@@ -88,6 +102,7 @@ try {
   if (
     error instanceof SettingsError ||
     error instanceof StoreUnavailableError ||
+    error instanceof CmsRequestError ||
     error instanceof CatalogueFormatError ||
     (error as NodeJS.ErrnoException).code === 'ENOENT'
   ) {

@@ -18,6 +18,8 @@ export interface LoadSummary {
   readonly requests: { readonly total: number; readonly perRow: number };
   readonly elapsedMs: number;
   readonly rowsPerSecond: number;
+  /** The process's peak resident memory, in MB. */
+  readonly peakRssMb: number;
 }
 
 /** The exit code for a summary: 0 all loaded, 2 rows failed, 1 otherwise. */
@@ -46,7 +48,8 @@ export function formatSummary(s: LoadSummary): string {
   lines.push(`  store     ${s.store}` +
     (s.requests.total ? ` · ${s.requests.total} requests (${s.requests.perRow} per row)` : ''));
   lines.push(
-    `  time      ${(s.elapsedMs / 1000).toFixed(1)} s · ${s.rowsPerSecond} rows/s`,
+    `  time      ${(s.elapsedMs / 1000).toFixed(1)} s · ${s.rowsPerSecond} rows/s` +
+      ` · peak memory ${s.peakRssMb} MB`,
   );
   return lines.join('\n');
 }

@@ -53,31 +53,41 @@ const url = (name: string) =>
     ),
   );
 
-/** The environment variables the pipeline reads, with the runbook's names. */
-const SettingsSchema = v.object({
-  CHUNK_SIZE: wholeNumber('CHUNK_SIZE', 1, 100_000, 1000),
-  BATCH_SIZE: wholeNumber('BATCH_SIZE', 1, 1000, 100),
+/** Older names the runbook still uses, by the current name. */
+const OLDER_NAMES = {
+  STRAPI_BASE_URL: 'STRAPI_URL',
+  OMIT_GET: 'OMMIT_GET',
+} as const;
+
+/**
+ * The environment variables the pipeline reads, with the runbook's names;
+ * `label` names a variable in messages as the person set it.
+ */
+const settingsSchema = (label: (name: string) => string) => v.object({
+  CHUNK_SIZE: wholeNumber(label('CHUNK_SIZE'), 1, 100_000, 1000),
+  BATCH_SIZE: wholeNumber(label('BATCH_SIZE'), 1, 1000, 100),
   PROCESS_MODE: v.pipe(
     v.optional(v.string(), 'parallel'),
     v.trim(),
     v.toLowerCase(),
     v.picklist(['parallel', 'sequential'], (i) =>
-      `PROCESS_MODE must be 'parallel' or 'sequential', got '${i.input}'`),
+      `${label('PROCESS_MODE')} must be 'parallel' or 'sequential', ` +
+        `got '${i.input}'`),
   ),
-  OMIT_GET: flag('OMIT_GET', false),
-  STRAPI_BASE_URL: url('STRAPI_BASE_URL'),
+  OMIT_GET: flag(label('OMIT_GET'), false),
+  STRAPI_BASE_URL: url(label('STRAPI_BASE_URL')),
   STRAPI_TOKEN: v.optional(v.string()),
-  API_RETRY_ATTEMPTS: wholeNumber('API_RETRY_ATTEMPTS', 0, 20, 5),
-  API_RETRY_DELAY: wholeNumber('API_RETRY_DELAY', 0, 60_000, 500),
-  API_TIMEOUT_MS: wholeNumber('API_TIMEOUT_MS', 100, 300_000, 30_000),
-  API_MAX_IN_FLIGHT: wholeNumber('API_MAX_IN_FLIGHT', 1, 64, 8),
+  API_RETRY_ATTEMPTS: wholeNumber(label('API_RETRY_ATTEMPTS'), 0, 20, 5),
+  API_RETRY_DELAY: wholeNumber(label('API_RETRY_DELAY'), 0, 60_000, 500),
+  API_TIMEOUT_MS: wholeNumber(label('API_TIMEOUT_MS'), 100, 300_000, 30_000),
+  API_MAX_IN_FLIGHT: wholeNumber(label('API_MAX_IN_FLIGHT'), 1, 64, 8),
   CCTS_S3_BUCKET: v.optional(v.string()),
   CCTS_S3_KEY: v.optional(v.string(), 'ccts_export.csv'),
-  CCTS_USE_PRELOADING: optionalFlag('CCTS_USE_PRELOADING'),
-  CCTS_MAX_MEMORY_MB: wholeNumber('CCTS_MAX_MEMORY_MB', 1, 10_240, 256),
-  HEALTH_CHECKS_ENABLED: flag('HEALTH_CHECKS_ENABLED', true),
+  CCTS_USE_PRELOADING: optionalFlag(label('CCTS_USE_PRELOADING')),
+  CCTS_MAX_MEMORY_MB: wholeNumber(label('CCTS_MAX_MEMORY_MB'), 1, 10_240, 256),
+  HEALTH_CHECKS_ENABLED: flag(label('HEALTH_CHECKS_ENABLED'), true),
   HEALTH_CLOUDWATCH_NAMESPACE: v.optional(v.string()),
-  MAX_FILE_SIZE_MB: wholeNumber('MAX_FILE_SIZE_MB', 1, 1_000_000, 2048),
+  MAX_FILE_SIZE_MB: wholeNumber(label('MAX_FILE_SIZE_MB'), 1, 1_000_000, 2048),
   ENVIRONMENT: v.optional(v.string(), 'local'),
 });
 
@@ -113,17 +123,27 @@ export interface Settings {
 
 /**
  * Reads and validates the settings. Older names still work: `STRAPI_URL`
- * for `STRAPI_BASE_URL` and `OMMIT_GET` for `OMIT_GET`.
+ * for `STRAPI_BASE_URL` and `OMMIT_GET` for `OMIT_GET`; the current name
+ * wins when both are set. A variable set to blank counts as not set.
  *
- * @throws SettingsError naming every bad variable and its value.
+ * @throws SettingsError naming every bad variable, as it was set, and its
+ * value.
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const input = {
-    ...env,
-    STRAPI_BASE_URL: env.STRAPI_BASE_URL ?? env.STRAPI_URL,
-    OMIT_GET: env.OMIT_GET ?? env.OMMIT_GET,
-  };
-  const result = v.safeParse(SettingsSchema, input);
+  const input: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) {
+    input[name] = value?.trim() === '' ? undefined : value;
+  }
+  const usedOlder = new Set<string>();
+  for (const [name, older] of Object.entries(OLDER_NAMES)) {
+    if (input[name] === undefined && input[older] !== undefined) {
+      input[name] = input[older];
+      usedOlder.add(name);
+    }
+  }
+  const label = (name: string) =>
+    usedOlder.has(name) ? OLDER_NAMES[name as keyof typeof OLDER_NAMES] : name;
+  const result = v.safeParse(settingsSchema(label), input);
   if (!result.success) {
     throw new SettingsError(result.issues.map((i) => i.message));
   }

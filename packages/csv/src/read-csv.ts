@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { Readable, Transform } from 'node:stream';
 import csvParser from 'csv-parser';
 import {
@@ -5,13 +6,18 @@ import {
   normaliseHeader,
 } from '@apilados/domain';
 import { FileCheckError } from './errors.js';
-import { sniff, type Sniffed } from './sniff.js';
+import { sniff, type Encoding, type Sniffed } from './sniff.js';
+import { Utf8OrWindows1252 } from './utf8-or-windows-1252.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /** One data record of a CSV file. */
 export interface CsvRecord {
   /** Spreadsheet row number: the header is row 1. */
   readonly row: number;
-  /** Cells in column order; `undefined` where the column was unnamed. */
+  /**
+   * Cells in column order. Extra empty cells after the last column are
+   * dropped; other extra cells are kept and flagged with `fieldCount`.
+   */
   readonly cells: string[];
   /** Set when the record has a different number of fields. */
   readonly fieldCount?: { expected: number; found: number };
@@ -21,7 +27,10 @@ export interface CsvRecord {
 export interface CsvFile extends Sniffed {
   /** Normalised column names; '' for a column with an empty header. */
   readonly columns: readonly string[];
-  /** Records after the header; blank lines are skipped. */
+  /**
+   * Records after the header; blank lines are skipped but still count
+   * towards row numbers, as in the spreadsheet.
+   */
   readonly records: AsyncIterable<CsvRecord>;
 }
 
@@ -37,9 +46,12 @@ export interface OpenCsvOptions {
 /**
  * Opens a CSV byte stream: checks it is text, detects encoding and
  * separator, reads and checks the header, and returns the records as an
- * async iterable that streams the rest of the file.
+ * async iterable that streams the rest of the file. When the sample is
+ * plain ASCII and Windows-1252 bytes appear later, those later bytes are
+ * still decoded as Windows-1252.
  *
- * @throws FileCheckError when the file cannot be loaded at all.
+ * @throws FileCheckError when the file cannot be loaded at all; an error
+ * of `source` itself, here or while reading records, is thrown unchanged.
  */
 export async function openCsv(
   source: Readable,
@@ -51,7 +63,8 @@ export async function openCsv(
   const sniffed = sniff(sample, fileName);
 
   const bytes = Readable.from(concat(sample.subarray(sniffed.bomLength), chunks));
-  const utf8 = sniffed.encoding === 'utf-8' ? bytes : bytes.pipe(toUtf8(sniffed.encoding));
+  const decoder = decoderFor(sniffed, sample);
+  const utf8 = decoder ? bytes.pipe(decoder) : bytes;
   const parser = utf8.pipe(
     csvParser({
       separator: sniffed.separator,
@@ -59,11 +72,29 @@ export async function openCsv(
       maxRowBytes: options.maxRecordBytes ?? 1024 * 1024,
     }),
   );
-  bytes.on('error', (error) => parser.destroy(error));
+  // A failing source (a dropped connection) is not a fault of the file:
+  // its error passes through as it is, so that the load can be retried.
+  const sourceErrors = new WeakSet<object>();
+  bytes.on('error', (error) => {
+    sourceErrors.add(error);
+    parser.destroy(error);
+  });
+  decoder?.on('error', (error) => parser.destroy(error));
 
-  const rows = parser[Symbol.asyncIterator]() as AsyncIterator<Record<string, string>>;
-  const columns = await readHeader(rows, fileName);
-  return { ...sniffed, columns, records: records(rows, columns.length, fileName) };
+  const rows = rowsOf(parser, fileName, sourceErrors);
+  const header = await readHeader(rows, fileName);
+  return {
+    ...sniffed,
+    columns: header.columns,
+    records: records(rows, header.columns.length, header.row),
+  };
+}
+
+/** The transform turning the file's bytes into UTF-8, if any is needed. */
+function decoderFor(sniffed: Sniffed, sample: Buffer): Transform | undefined {
+  if (sniffed.encoding !== 'utf-8') return toUtf8(sniffed.encoding);
+  if (sniffed.bomLength > 0 || !isAscii(sample)) return undefined;
+  return new Utf8OrWindows1252();
 }
 
 async function readSample(
@@ -88,7 +119,14 @@ async function* concat(first: Buffer, rest: AsyncIterator<Buffer>) {
   }
 }
 
-function toUtf8(encoding: 'windows-1252' | 'utf-16le'): Transform {
+function toUtf8(encoding: Exclude<Encoding, 'utf-8'>): Transform {
+  if (encoding === 'windows-1252') {
+    return new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        done(null, Buffer.from(decodeWindows1252(chunk), 'utf8'));
+      },
+    });
+  }
   const decoder = new TextDecoder(encoding);
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -100,16 +138,53 @@ function toUtf8(encoding: 'windows-1252' | 'utf-16le'): Transform {
   });
 }
 
-async function readHeader(
-  rows: AsyncIterator<Record<string, string>>,
+type Rows = AsyncIterator<Record<string, string>>;
+
+/**
+ * The parser's rows; a parse error becomes a `FileCheckError` naming the
+ * last row read whole. Rows already parsed but not yet taken are dropped
+ * by the failed stream, so the parser's own line count tells the row.
+ * Errors of the source itself are thrown unchanged.
+ */
+function rowsOf(
+  parser: Transform,
   fileName: string,
-): Promise<string[]> {
+  sourceErrors: WeakSet<object>,
+): Rows {
+  const iterator = parser[Symbol.asyncIterator]() as Rows;
+  return {
+    async next() {
+      try {
+        return await iterator.next();
+      } catch (error) {
+        if (error instanceof Object && sourceErrors.has(error)) throw error;
+        const done = linesParsed(parser);
+        const where = done > 0 ? ` after row ${done}` : '';
+        throw new FileCheckError('unreadable', fileName,
+          `could not be read${where}: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
+/** Records csv-parser has read whole so far, blank lines included. */
+function linesParsed(parser: Transform): number {
+  const state = (parser as unknown as { state?: { lineNumber?: unknown } }).state;
+  return typeof state?.lineNumber === 'number' ? state.lineNumber : 0;
+}
+
+async function readHeader(
+  rows: Rows,
+  fileName: string,
+): Promise<{ columns: string[]; row: number }> {
+  let row = 0;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    row++;
     const cells = Object.values(next.value);
     if (isBlank(cells)) continue;
     const columns = cells.map(normaliseHeader);
     checkColumns(columns, cells, fileName);
-    return columns;
+    return { columns, row };
   }
   throw new FileCheckError('empty', fileName, 'is empty: it has no header row');
 }
@@ -142,25 +217,22 @@ function checkColumns(columns: string[], raw: string[], fileName: string): void 
 }
 
 async function* records(
-  rows: AsyncIterator<Record<string, string>>,
+  rows: Rows,
   width: number,
-  fileName: string,
+  headerRow: number,
 ): AsyncIterable<CsvRecord> {
-  let row = 1;
-  try {
-    for (let next = await rows.next(); !next.done; next = await rows.next()) {
-      row++;
-      const cells = Object.values(next.value);
-      if (isBlank(cells)) continue;
-      if (cells.length === width || extraCellsAreEmpty(cells, width)) {
-        yield { row, cells };
-      } else {
-        yield { row, cells, fieldCount: { expected: width, found: cells.length } };
-      }
+  let row = headerRow;
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    row++;
+    const cells = Object.values(next.value);
+    if (isBlank(cells)) continue;
+    if (cells.length === width) {
+      yield { row, cells };
+    } else if (extraCellsAreEmpty(cells, width)) {
+      yield { row, cells: cells.slice(0, width) };
+    } else {
+      yield { row, cells, fieldCount: { expected: width, found: cells.length } };
     }
-  } catch (error) {
-    throw new FileCheckError('unreadable', fileName,
-      `could not be read after row ${row}: ${(error as Error).message}`);
   }
 }
 

@@ -1,5 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { FileCheckError } from './errors.js';
+import { withoutPartialChar } from './partial-char.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /** The encodings a file may arrive in. */
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
@@ -25,6 +27,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * Encoding: a byte-order mark decides; otherwise the sample is UTF-8 when
  * its bytes are valid UTF-8 (an exact test, Node's `isUtf8`), and
  * Windows-1252 when they are not, the only other encoding Excel writes.
+ * A sample of plain ASCII says `utf-8`; `openCsv` then still watches the
+ * rest of the file for Windows-1252.
  */
 export function sniff(sample: Buffer, fileName: string): Sniffed {
   if (startsWith(sample, ZIP)) {
@@ -64,24 +68,12 @@ function detectEncoding(
     throw new FileCheckError('unreadable', fileName,
       "is UTF-16 big-endian, which is not supported; save it as 'CSV UTF-8'");
   }
-  return { encoding: isUtf8(trimPartialChar(sample)) ? 'utf-8' : 'windows-1252', bomLength: 0 };
-}
-
-/** Drops a UTF-8 sequence cut off at the sample's end. */
-function trimPartialChar(sample: Buffer): Buffer {
-  for (let back = 1; back <= Math.min(3, sample.length); back++) {
-    const byte = sample[sample.length - back]!;
-    if ((byte & 0xc0) === 0x80) continue;
-    if (byte >= 0xc0) {
-      const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
-      return need > back ? sample.subarray(0, sample.length - back) : sample;
-    }
-    return sample;
-  }
-  return sample;
+  const utf8 = isUtf8(withoutPartialChar(sample));
+  return { encoding: utf8 ? 'utf-8' : 'windows-1252', bomLength: 0 };
 }
 
 function decodeSample(bytes: Buffer, encoding: Encoding): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder(encoding).decode(bytes);
 }
 

@@ -77,7 +77,7 @@ function parseCells(
       column,
       value: raw[column] ?? null,
       severity,
-      reason: describe(column, issue.message),
+      reason: describe(column, raw[column], issue.message),
     });
     delete cleaned[column];
   }
@@ -86,9 +86,15 @@ function parseCells(
   return v.parse(ParticipationRowSchema, cleaned);
 }
 
-function describe(column: string, message: string): string {
-  if (message === 'is missing' || message === 'is required') {
-    return `required column '${column}' is empty`;
+function describe(
+  column: string,
+  cell: string | undefined,
+  message: string,
+): string {
+  if (REQUIRED.has(column)) {
+    return cell === undefined
+      ? `required column '${column}' is missing`
+      : `required column '${column}' is empty`;
   }
   return `column '${column}': ${message}`;
 }
@@ -141,7 +147,7 @@ function buildPlan(
     email: r.email ?? null,
     app: appUsage(r),
     grades: grades(r, layout),
-    surveys: layout.surveys.filter((s) => present(raw[s])),
+    surveys: layout.surveys.filter((s) => !isNotAvailable(raw[s])),
     sessions: layout.sessions
       .filter((s) => present(raw[s.column]))
       .map((s) => ({

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { isValidCurp, isValidRfc } from './identity.js';
 
 const NOT_AVAILABLE = new Set(['', 'na', 'n/a']);
-const TRUE_WORDS = new Set(['1', 'true', 'si', 'sí', 'x', 'yes', 'verdadero']);
+const TRUE_WORDS = new Set(['1', 'true', 'si', 'x', 'yes', 'verdadero']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'falso']);
 
 /** True for the spellings that mean "not available": NA, N/A, n/a, ''. */
@@ -10,21 +10,34 @@ export function isNotAvailable(raw: string | undefined): boolean {
   return raw === undefined || NOT_AVAILABLE.has(raw.trim().toLowerCase());
 }
 
-/** Reads a yes/no cell; `undefined` when the spelling is not recognised. */
+/**
+ * Reads a yes/no cell, ignoring case and accents (`Sí`, `SI`, `si`);
+ * `undefined` when the spelling is not recognised.
+ */
 export function readBoolean(raw: string): boolean | undefined {
-  const word = raw.trim().toLowerCase();
+  const word = raw
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
   return undefined;
 }
 
+/** Commas grouping thousands, as Mexican spreadsheets write them: 1,250. */
+const THOUSANDS = /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
+
 /**
- * Reads a number that may carry spaces or a decimal comma.
+ * Reads a number that may carry spaces, commas grouping thousands
+ * (`1,250`, `12,000.5`) or a decimal comma (`8,5`).
  * `undefined` when the text is not a number.
  */
 export function readNumber(raw: string): number | undefined {
   let text = raw.replace(/\s+/g, '');
-  if (!text.includes('.') && /^-?\d+,\d+$/.test(text)) {
+  if (THOUSANDS.test(text)) {
+    text = text.replace(/,/g, '');
+  } else if (/^-?\d+,\d+$/.test(text)) {
     text = text.replace(',', '.');
   }
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;

@@ -15,7 +15,10 @@ export interface DeadLetter {
 export interface InProcessBusOptions {
   /** Attempts per delivery before it becomes a dead letter (default 3). */
   readonly attempts?: number;
-  /** Called once per dead letter, e.g. to log it. */
+  /**
+   * Called once per dead letter, e.g. to log it. An error it throws is
+   * ignored: the letter stays in `deadLetters`.
+   */
   readonly onDeadLetter?: (letter: DeadLetter) => void;
 }
 
@@ -30,7 +33,8 @@ interface Subscription {
  * An event bus inside one process: each published event is delivered
  * asynchronously to every matching subscriber, with a bounded number of
  * deliveries in flight per subscriber and retries on failure, like
- * EventBridge invoking a Lambda function.
+ * EventBridge invoking a Lambda function. Every attempt gets its own copy
+ * of the event, so no handler sees another's changes.
  */
 export class InProcessBus implements EventBus {
   readonly deadLetters: DeadLetter[] = [];
@@ -86,14 +90,16 @@ export class InProcessBus implements EventBus {
 
   private track(delivery: Promise<void>): void {
     this.pending.add(delivery);
-    void delivery.finally(() => this.pending.delete(delivery));
+    void delivery
+      .catch(() => undefined)
+      .finally(() => this.pending.delete(delivery));
   }
 
   private async deliver(s: Subscription, event: DomainEvent): Promise<void> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       try {
-        await s.handler(event);
+        await s.handler(structuredClone(event));
         return;
       } catch (error) {
         lastError = error;
@@ -106,6 +112,11 @@ export class InProcessBus implements EventBus {
       attempts: this.attempts,
     };
     this.deadLetters.push(letter);
-    this.onDeadLetter?.(letter);
+    try {
+      this.onDeadLetter?.(letter);
+    } catch {
+      // The letter is kept in `deadLetters`; a failing callback must not
+      // become an unhandled rejection that stops the process.
+    }
   }
 }

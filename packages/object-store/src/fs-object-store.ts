@@ -1,6 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import {
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InvalidKeyError, ObjectNotFoundError } from './errors.js';
@@ -8,6 +17,8 @@ import type { ObjectBody, ObjectInfo, ObjectStore } from './object-store.js';
 
 /**
  * An object store on the local filesystem: each key is a file below `root`.
+ * Like S3, a write is all or nothing: it goes to a temporary file that
+ * replaces the object only once complete.
  *
  * @example const store = new FsObjectStore('.apilados/objects');
  */
@@ -60,10 +71,17 @@ export class FsObjectStore implements ObjectStore {
   async put(key: string, body: ObjectBody): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    if (body instanceof Readable) {
-      await pipeline(body, createWriteStream(path));
-    } else {
-      await writeFile(path, body);
+    const partial = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
+    try {
+      if (body instanceof Readable) {
+        await pipeline(body, createWriteStream(partial));
+      } else {
+        await writeFile(partial, body);
+      }
+      await rename(partial, path);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
     }
   }
 
@@ -75,9 +93,34 @@ export class FsObjectStore implements ObjectStore {
     await rm(this.pathOf(key), { force: true });
   }
 
+  /**
+   * Removes every object whose key starts with `prefix`, as S3 does:
+   * `work/ab` removes `work/ab`, `work/abc` and `work/ab/x`.
+   */
   async deletePrefix(prefix: string): Promise<void> {
     const trimmed = prefix.replace(/\/+$/, '');
-    await rm(this.pathOf(trimmed), { recursive: true, force: true });
+    if (trimmed === '' || prefix.split('/').includes('..')) {
+      throw new InvalidKeyError(prefix);
+    }
+    if (trimmed !== prefix) {
+      await rm(this.pathOf(trimmed), { recursive: true, force: true });
+      return;
+    }
+    const slash = prefix.lastIndexOf('/');
+    const dir = slash < 0 ? this.root : this.pathOf(prefix.slice(0, slash));
+    const start = prefix.slice(slash + 1);
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    await Promise.all(
+      names
+        .filter((name) => name.startsWith(start))
+        .map((name) => rm(join(dir, name), { recursive: true, force: true })),
+    );
   }
 }
 

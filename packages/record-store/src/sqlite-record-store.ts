@@ -46,12 +46,15 @@ export class SqliteRecordStore implements RecordStore {
   readonly description: string;
   private readonly statements = new Map<CollectionName, Statements>();
   private readonly finders = new Map<string, Database.Statement>();
+  /** Runs a write in a savepoint (its own transaction when none is open). */
+  private readonly inSavepoint: (write: () => EnsureOutcome) => EnsureOutcome;
 
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
   ) {
     this.description = `sqlite:${path}`;
+    this.inSavepoint = db.transaction((write: () => EnsureOutcome) => write());
   }
 
   /** Opens (creating if needed) the database at `path`. */
@@ -101,21 +104,39 @@ export class SqliteRecordStore implements RecordStore {
     s: Statements,
     draft: Fields,
   ): EnsureOutcome {
+    // SQLite lets rows whose key holds a NULL repeat: refuse them, or a
+    // second load would duplicate the entry.
+    const empty = COLLECTIONS[collection].key.find((k) => draft[k] == null);
+    if (empty !== undefined) {
+      return { ok: false, reason: `${collection}: key field '${empty}' is empty` };
+    }
     try {
-      const values = s.columns.map((c) => toSql(draft[c]));
-      const inserted = s.insert.run(values);
-      if (inserted.changes === 1) {
-        const id = Number(inserted.lastInsertRowid);
-        this.link(s, id, draft);
-        return { ok: true, id, created: true };
-      }
-      const key = COLLECTIONS[collection].key.map((k) => toSql(draft[k]));
-      const found = s.select.get(key) as { id: number } | undefined;
-      if (found) return { ok: true, id: found.id, created: false };
-      return { ok: false, reason: `${collection} entry vanished after a conflict` };
+      // An entry with links is written in a savepoint, so that a link that
+      // fails takes the entry with it instead of leaving it half linked.
+      return s.many.length > 0
+        ? this.inSavepoint(() => this.insertOrFind(collection, s, draft))
+        : this.insertOrFind(collection, s, draft);
     } catch (error) {
       return { ok: false, reason: `${collection}: ${(error as Error).message}` };
     }
+  }
+
+  private insertOrFind(
+    collection: CollectionName,
+    s: Statements,
+    draft: Fields,
+  ): EnsureOutcome {
+    const values = s.columns.map((c) => toSql(draft[c]));
+    const inserted = s.insert.run(values);
+    if (inserted.changes === 1) {
+      const id = Number(inserted.lastInsertRowid);
+      this.link(s, id, draft);
+      return { ok: true, id, created: true };
+    }
+    const key = COLLECTIONS[collection].key.map((k) => toSql(draft[k]));
+    const found = s.select.get(key) as { id: number } | undefined;
+    if (found) return { ok: true, id: found.id, created: false };
+    return { ok: false, reason: `${collection} entry vanished after a conflict` };
   }
 
   private link(s: Statements, owner: number, draft: Fields): void {
@@ -132,10 +153,15 @@ export class SqliteRecordStore implements RecordStore {
     values: readonly (string | number)[],
   ): Promise<StoredEntry[]> {
     const spec = COLLECTIONS[collection];
-    if (!(field in spec.fields)) throw new UnknownFieldError(collection, field);
+    const column = Object.hasOwn(spec.fields, field) ? spec.fields[field] : undefined;
+    if (!column || (column.kind === 'relation' && column.many)) {
+      throw new UnknownFieldError(collection, field);
+    }
+    // Each value once, or a value asked for in two slices finds its entry twice.
+    const unique = [...new Set(values)];
     const out: StoredEntry[] = [];
-    for (let i = 0; i < values.length; i += 500) {
-      const slice = values.slice(i, i + 500);
+    for (let i = 0; i < unique.length; i += 500) {
+      const slice = unique.slice(i, i + 500);
       const rows = this.finder(collection, field, slice.length).all(slice) as Row[];
       for (const row of rows) out.push(this.toEntry(spec, row));
     }

@@ -24,6 +24,9 @@ import { isComplete } from '@apilados/progress-store';
 import { fileIdFor } from './file-id.js';
 import { REPORT_HEADER, reportLine } from './report.js';
 
+/** Column names an event lists at most, to stay far below 256 KB. */
+const LISTED_COLUMNS = 200;
+
 /** A file to load: where it is and how. */
 export interface IncomingFile {
   readonly key: string;
@@ -88,8 +91,9 @@ export function createIntake(deps: IntakeDeps) {
         file,
         encoding: csv.encoding,
         separator: csv.separator,
-        columns: [...layout.columns],
-        ignoredColumns: [...layout.ignored],
+        columnCount: layout.columns.length,
+        columns: layout.columns.slice(0, LISTED_COLUMNS),
+        ignoredColumns: layout.ignored.slice(0, LISTED_COLUMNS),
         chunkSize: deps.chunkSize,
         dryRun,
         acceptedAt: startedAt,

@@ -91,8 +91,8 @@ function summarise(
 ): LoadSummary {
   const elapsedMs = Math.round(context.elapsedMs);
   const base = {
-    ...context,
     file: basename(file),
+    ...context,
     elapsedMs,
     rows: emptyRowCounts(),
     created: emptyCounts(),
@@ -101,6 +101,7 @@ function summarise(
     report: null,
     requests: { total: requests, perRow: 0 },
     rowsPerSecond: 0,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   if (result instanceof LoadStoppedError) {
     return { ...base, fileId: null, status: 'stopped', reason: result.message };
