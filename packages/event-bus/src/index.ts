@@ -1,3 +1,4 @@
 export * from './errors.js';
 export type * from './event-bus.js';
 export * from './in-process-bus.js';
+export * from './eventbridge-bus.js';

@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './fs-object-store.js';
 export type * from './object-store.js';
+export * from './s3-object-store.js';

@@ -1,0 +1,71 @@
+import {
+  catalogueCheck,
+  cmsCheck,
+  createHealth,
+  healthMetrics,
+  memoryCheck,
+  objectStoreCheck,
+  type HealthCheck,
+  type HealthReport,
+} from '@apilados/health';
+import type { RecordStore } from '@apilados/record-store';
+import type { CloudCatalogue } from './cloud-catalogue.js';
+import type { CloudContext } from './cloud-context.js';
+import type { CloudPorts } from './cloud-ports.js';
+import { memoryLimitBytes } from './memory.js';
+import type { Telemetry } from './telemetry.js';
+
+/** Runs the pipeline's health checks inside a Lambda function. */
+export interface CloudHealth {
+  /**
+   * Runs every check (CMS, data bucket, memory, CCT catalogue, and the
+   * bus through Health Reported) and records `OverallHealthStatus`
+   * (0 healthy, 1 warning, 2 critical). `MemoryUsagePercentage` is
+   * recorded by every invocation already.
+   */
+  check(): Promise<HealthReport>;
+}
+
+/** The health service as the scheduled check and the ingest function run it. */
+export function createCloudHealth(
+  context: CloudContext,
+  ports: CloudPorts,
+  telemetry: Telemetry,
+  catalogue: () => Promise<CloudCatalogue>,
+): CloudHealth {
+  const health = createHealth({
+    bus: ports.bus,
+    logger: telemetry.logger,
+    environment: context.settings.environment,
+    checks: [
+      lazyCmsCheck(ports.store),
+      objectStoreCheck(ports.objects),
+      memoryCheck({ limitBytes: memoryLimitBytes() }),
+      catalogueCheck(async () => {
+        const { mode, entries, reason } = await catalogue();
+        return { mode, entries, reason };
+      }),
+    ],
+  });
+
+  return {
+    async check() {
+      const report = await health.check();
+      for (const metric of healthMetrics(report)) {
+        if (metric.name === 'MemoryUsagePercentage') continue;
+        telemetry.metrics.addMetric(metric.name, metric.unit, metric.value);
+      }
+      return report;
+    },
+  };
+}
+
+/** The CMS check, opening the store first; failing to open is critical. */
+function lazyCmsCheck(store: () => Promise<RecordStore>): HealthCheck {
+  return {
+    name: 'cms',
+    async run() {
+      return cmsCheck(await store()).run();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+export * from './bus-consumer.js';
+export * from './cloud-catalogue.js';
+export type * from './cloud-context.js';
+export * from './cloud-health.js';
+export * from './cloud-ports.js';
+export * from './cms-store.js';
+export * from './errors.js';
+export * from './event-metrics.js';
+export * from './eventbridge-envelope.js';
+export * from './health-check-request.js';
+export * from './kept.js';
+export * from './memory.js';
+export * from './metered-bus.js';
+export * from './once.js';
+export * from './s3-notification.js';
+export * from './sst-context.js';
+export * from './telemetry.js';

@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseHeader } from '@apilados/domain';
+import {
+  ChunkReady,
+  createEvent,
+  keys,
+  type ChunkPayload,
+  type LookupPayload,
+} from '@apilados/events';
+import { S3ObjectStore } from '@apilados/object-store';
+import { CATALOGUE, HEADERS, row } from '../../../test/support/csv-text.js';
+import {
+  BUCKET,
+  startCloudHarness,
+  type CloudHarness,
+} from '../../../test/cloud/support/cloud-harness.js';
+import {
+  captureStdout,
+  type CapturedOutput,
+} from '../../../test/cloud/support/captured-output.js';
+import {
+  eventBridgeEnvelope,
+  fakeLambdaContext,
+} from '../../../test/cloud/support/lambda-events.js';
+import { createCctLookupHandler } from './cloud-cct-lookup.js';
+
+let harness: CloudHarness;
+let objects: S3ObjectStore;
+let output: CapturedOutput;
+
+beforeAll(async () => {
+  harness = await startCloudHarness();
+  objects = new S3ObjectStore({ client: harness.s3.client, bucket: BUCKET });
+});
+afterAll(async () => {
+  await harness.stop();
+});
+afterEach(() => output?.restore());
+
+/** Stores a chunk of three rows: a known, an unknown and a malformed CCT. */
+async function readyChunk(fileId: string) {
+  const payload: ChunkPayload = {
+    fileId,
+    chunk: 1,
+    fileName: 'escuela.csv',
+    columns: HEADERS.map(normaliseHeader),
+    records: [
+      { row: 2, cells: row({ ID: 'P-1', CCT: '01DJN0002D' }) },
+      { row: 3, cells: row({ ID: 'P-2', CCT: '09DPR9999Z' }) },
+      { row: 4, cells: row({ ID: 'P-3', CCT: 'escuela' }) },
+    ],
+  };
+  await objects.putJson(keys.chunk(fileId, 1), payload);
+  return createEvent(ChunkReady, {
+    fileId, chunk: 1, rowsKey: keys.chunk(fileId, 1), rowCount: 3,
+    firstRow: 2, lastRow: 4, dryRun: false,
+  });
+}
+
+describe('the CCT lookup function', () => {
+  it('links codes with the catalogue preloaded from the bucket', async () => {
+    await objects.put('ccts_export.csv', CATALOGUE);
+    const handler = createCctLookupHandler(harness.context);
+    const event = await readyChunk('cct-1');
+    output = captureStdout();
+
+    const answer = await handler(eventBridgeEnvelope(event), fakeLambdaContext());
+
+    expect(answer).toEqual({ status: 'done', detailType: 'Chunk Ready', fileId: 'cct-1', chunk: 1 });
+    const enriched = harness.published.find((e) => e['detail-type'] === 'Chunk Enriched');
+    expect(enriched?.detail).toMatchObject({
+      fileId: 'cct-1',
+      lookupKey: 'work/cct-1/lookups/000001.json',
+      cct: { mode: 'preloaded', resolved: 1, unknown: 1, malformed: 1 },
+    });
+    const lookup = await objects.getJson<LookupPayload>(keys.lookup('cct-1', 1));
+    expect(lookup.cctIds).toEqual({ 2: 7 });
+    expect(output.metric('CctResolved')).toEqual([1]);
+  });
+
+  it('fails loudly when preloading is forced and the catalogue is missing', async () => {
+    await objects.delete('ccts_export.csv');
+    const handler = createCctLookupHandler({
+      ...harness.context,
+      settings: { ...harness.context.settings, ccts: { ...harness.context.settings.ccts, usePreloading: true } },
+    });
+    const event = await readyChunk('cct-2');
+    output = captureStdout();
+
+    const handling = handler(eventBridgeEnvelope(event), fakeLambdaContext());
+
+    await expect(handling).rejects.toThrow(
+      "no object 'ccts_export.csv' in s3://apilados-data",
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import {
+  busConsumerHandler,
+  cloudPorts,
+  createTelemetry,
+  kept,
+  type CloudContext,
+} from '@apilados/infra/lambda';
+import { createPersistence } from './persistence.js';
+import { persistenceRoutes } from './routes.js';
+
+/**
+ * The persistence function: takes Chunk Enriched from the bus, writes the
+ * chunk's rows to the CMS, and announces Chunk Persisted, once per chunk
+ * however often the event arrives.
+ */
+export function createPersistenceHandler(context: CloudContext) {
+  const { settings } = context;
+  const telemetry = createTelemetry('persistence', settings.health.namespace);
+  const ports = cloudPorts(context, telemetry);
+  const routes = kept(async () =>
+    persistenceRoutes(
+      createPersistence({
+        objects: ports.objects,
+        bus: ports.bus,
+        store: await ports.store(),
+        logger: telemetry.logger,
+        batchSize: settings.processMode === 'sequential' ? 1 : settings.batchSize,
+      }),
+    ),
+  );
+  return busConsumerHandler({ telemetry, once: ports.once, routes });
+}
