@@ -45,6 +45,15 @@ export default $config({
       properties: { name: bus.name, arn: bus.arn },
       include: [sst.aws.permission({ actions: ['events:PutEvents'], resources: [bus.arn] })],
     }));
+    sst.Linkable.wrap(sst.aws.SnsTopic, (topic) => ({
+      properties: { arn: topic.arn },
+      include: [
+        sst.aws.permission({
+          actions: ['sns:Publish', 'sns:GetTopicAttributes'],
+          resources: [topic.arn],
+        }),
+      ],
+    }));
     sst.Linkable.wrap(sst.aws.Dynamo, (table) => ({
       properties: { name: table.name },
       include: [
@@ -166,7 +175,9 @@ export default $config({
       }),
       health: serviceFunction('health', {
         timeout: '60 seconds', memory: '512 MB', catalogue: true,
-        link: [data, bus],
+        // Alerts: the health function checks the topic and alerts once
+        // when the status becomes critical.
+        link: [data, bus, alerts],
       }),
     };
 

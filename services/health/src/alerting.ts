@@ -1,3 +1,4 @@
+import type { ObjectStore } from '@apilados/object-store';
 import type { HealthReport } from './health.js';
 import type { HealthStatus } from './check.js';
 
@@ -56,5 +57,26 @@ export class MemoryHealthState implements HealthStateStore {
 
   async saveStatus(status: HealthStatus) {
     this.status = status;
+  }
+}
+
+/** Where the last status is kept in the object store. */
+export const HEALTH_STATE_KEY = 'state/health.json';
+
+/**
+ * Keeps the last status as a small object, so that scheduled runs in
+ * separate function instances agree on what was already alerted.
+ */
+export class ObjectHealthState implements HealthStateStore {
+  constructor(private readonly objects: ObjectStore) {}
+
+  async lastStatus(): Promise<HealthStatus | undefined> {
+    if (!(await this.objects.head(HEALTH_STATE_KEY))) return undefined;
+    const state = await this.objects.getJson<{ status?: HealthStatus }>(HEALTH_STATE_KEY);
+    return state.status;
+  }
+
+  async saveStatus(status: HealthStatus): Promise<void> {
+    await this.objects.putJson(HEALTH_STATE_KEY, { status, savedAt: new Date().toISOString() });
   }
 }

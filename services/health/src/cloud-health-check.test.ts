@@ -1,4 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  GetTopicAttributesCommand,
+  PublishCommand,
+  SNSClient,
+} from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
 import { S3ObjectStore } from '@apilados/object-store';
 import { CATALOGUE } from '../../../test/support/csv-text.js';
 import {
@@ -85,3 +91,65 @@ describe('the scheduled health function', () => {
     expect(answer).toEqual({ health: null });
   });
 });
+
+describe('health alerts', () => {
+  const TOPIC = 'arn:aws:sns:us-east-1:123456789012:apilados-alerts';
+
+  it('checks the alerts topic and alerts once while critical, then once on recovery', async () => {
+    const sns = new SNSClient({ region: 'us-east-1' });
+    const topic = mockClient(sns);
+    topic.on(GetTopicAttributesCommand).resolves({ Attributes: {} });
+    topic.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    let cmsUp = false;
+    const context = {
+      ...harness.context,
+      alertsTopicArn: TOPIC,
+      clients: { ...harness.context.clients, sns },
+      openStore: () => {
+        if (!cmsUp) throw new Error('connect ECONNREFUSED 127.0.0.1:1');
+        return harness.context.openStore(harness.context.settings, 'x');
+      },
+    };
+    output = captureStdout();
+
+    const statuses: string[] = [];
+    for (const up of [false, false, false]) {
+      cmsUp = up;
+      const handler = createHealthHandler(context);
+      statuses.push((await handler(scheduledEvent(), fakeLambdaContext())).health!.status);
+    }
+    cmsUp = true;
+    const recovered = await createHealthHandler(context)(scheduledEvent(), fakeLambdaContext());
+
+    expect(statuses).toEqual(['critical', 'critical', 'critical']);
+    expect(recovered.health!.checks.map((c) => c.name)).toContain('alerts-topic');
+    const subjects = topic.commandCalls(PublishCommand).map((c) => c.args[0].input.Subject);
+    expect(subjects).toEqual([
+      'Apilados pipeline test: CRITICAL',
+      `Apilados pipeline test: recovered`,
+    ]);
+    const body = topic.commandCalls(PublishCommand)[0]!.args[0].input.Message!;
+    expect(body).toContain('- cms: check failed: connect ECONNREFUSED 127.0.0.1:1');
+    expect(body).not.toContain('never-logged');
+  });
+
+  it('is critical when the alerts topic cannot be reached', async () => {
+    const sns = new SNSClient({ region: 'us-east-1' });
+    mockClient(sns).on(GetTopicAttributesCommand).rejects(new Error('AuthorizationError'));
+    const handler = createHealthHandler({
+      ...harness.context,
+      alertsTopicArn: TOPIC,
+      clients: { ...harness.context.clients, sns },
+    });
+    output = captureStdout();
+
+    const answer = await handler(scheduledEvent(), fakeLambdaContext());
+
+    expect(answer.health!.checks.find((c) => c.name === 'alerts-topic')).toMatchObject({
+      status: 'critical',
+      message: 'the alerts topic cannot be reached: AuthorizationError; ' +
+        'alarms and health alerts will not reach anyone',
+    });
+  });
+});
+

@@ -1,5 +1,6 @@
 export * from './alerting.js';
 export * from './check.js';
+export * from './checks/alerts-topic-check.js';
 export * from './checks/catalogue-check.js';
 export * from './checks/cms-check.js';
 export * from './checks/memory-check.js';

@@ -7,6 +7,7 @@ import {
   PutEventsCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { loadCatalogue } from '@apilados/cct-catalogue';
 import { loadSettings } from '@apilados/config';
@@ -46,6 +47,9 @@ export interface HarnessOptions {
    * as when the answer is lost on the way back.
    */
   readonly onPutEvents?: (entries: PutEventsRequestEntry[]) => void | 'lose-answer';
+  /** The alerts topic, for the health function (mock `sns` to see alerts). */
+  readonly alertsTopicArn?: string;
+  readonly sns?: SNSClient;
 }
 
 /**
@@ -96,7 +100,8 @@ export async function startCloudHarness(options: HarnessOptions = {}): Promise<C
     busName: 'apilados-test',
     progressTable: 'apilados-progress',
     idempotencyTable: 'apilados-idempotency',
-    clients: { s3: s3.client, eventBridge, dynamo: dynamo.client },
+    alertsTopicArn: options.alertsTopicArn ?? '',
+    clients: { s3: s3.client, eventBridge, dynamo: dynamo.client, sns: options.sns ?? new SNSClient(LOCAL_AWS) },
     cmsToken: () => TEST_TOKEN,
     openStore: () => store,
   };

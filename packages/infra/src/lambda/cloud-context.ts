@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Settings } from '@apilados/config';
 import type { RecordStore } from '@apilados/record-store';
 
@@ -9,6 +10,7 @@ export interface CloudClients {
   readonly s3: S3Client;
   readonly eventBridge: EventBridgeClient;
   readonly dynamo: DynamoDBClient;
+  readonly sns: SNSClient;
 }
 
 /**
@@ -29,6 +31,8 @@ export interface CloudContext {
   readonly busName: string;
   readonly progressTable: string;
   readonly idempotencyTable: string;
+  /** The alerts SNS topic; empty where the function is not linked to it. */
+  readonly alertsTopicArn: string;
   readonly clients: CloudClients;
   /** The CMS token; read when first needed, never logged. */
   readonly cmsToken: () => string;

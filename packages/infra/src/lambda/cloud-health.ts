@@ -1,5 +1,8 @@
 import {
+  alertOnChange,
+  alertsTopicCheck,
   catalogueCheck,
+  ObjectHealthState,
   cmsCheck,
   createHealth,
   healthMetrics,
@@ -13,6 +16,7 @@ import type { CloudCatalogue } from './cloud-catalogue.js';
 import type { CloudContext } from './cloud-context.js';
 import type { CloudPorts } from './cloud-ports.js';
 import { memoryLimitBytes } from './memory.js';
+import { SnsAlerts } from './sns-alerts.js';
 import type { Telemetry } from './telemetry.js';
 
 /** Runs the pipeline's health checks inside a Lambda function. */
@@ -26,13 +30,23 @@ export interface CloudHealth {
   check(): Promise<HealthReport>;
 }
 
-/** The health service as the scheduled check and the ingest function run it. */
+/**
+ * Runs the checks, records the metrics and, where the function is linked
+ * to the alerts topic, checks the topic and alerts people once when the
+ * status becomes critical (and once when it recovers), remembering the
+ * last status in the data bucket.
+ */
+
 export function createCloudHealth(
   context: CloudContext,
   ports: CloudPorts,
   telemetry: Telemetry,
   catalogue: () => Promise<CloudCatalogue>,
 ): CloudHealth {
+  const alerts = context.alertsTopicArn
+    ? new SnsAlerts(context.clients.sns, context.alertsTopicArn)
+    : undefined;
+  const state = new ObjectHealthState(ports.objects);
   const health = createHealth({
     bus: ports.bus,
     logger: telemetry.logger,
@@ -45,6 +59,7 @@ export function createCloudHealth(
         const { mode, entries, reason } = await catalogue();
         return { mode, entries, reason };
       }),
+      ...(alerts ? [alertsTopicCheck('Alerts', () => alerts.probe())] : []),
     ],
   });
 
@@ -54,6 +69,10 @@ export function createCloudHealth(
       for (const metric of healthMetrics(report)) {
         if (metric.name === 'MemoryUsagePercentage') continue;
         telemetry.metrics.addMetric(metric.name, metric.unit, metric.value);
+      }
+      if (alerts) {
+        const sent = await alertOnChange(report, alerts, state);
+        if (sent) telemetry.logger.warn('health alert sent', { alert: sent });
       }
       return report;
     },

@@ -13,5 +13,6 @@ export * from './memory.js';
 export * from './metered-bus.js';
 export * from './once.js';
 export * from './s3-notification.js';
+export * from './sns-alerts.js';
 export * from './sst-context.js';
 export * from './telemetry.js';

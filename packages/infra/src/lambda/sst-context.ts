@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { Resource } from 'sst';
 import { loadSettings } from '@apilados/config';
 import type { CloudContext, RecordStoreFactory } from './cloud-context.js';
@@ -10,8 +11,9 @@ import { MissingResourceError } from './errors.js';
  * The resources `sst.config.ts` links to the pipeline's functions, by
  * link name. SST generates the same typing on deploy; this local copy
  * keeps the handlers type-checked without a deploy. Every function gets
- * Data, Bus and StrapiToken; Progress only the ingest function, and
- * Idempotency only the functions that consume bus events.
+ * Data, Bus and StrapiToken; Progress only the ingest function,
+ * Idempotency only the functions that consume bus events, and Alerts only
+ * the scheduled health function.
  */
 export interface LinkedResources {
   readonly Data: { readonly name: string };
@@ -19,6 +21,7 @@ export interface LinkedResources {
   readonly Progress: { readonly name: string };
   readonly Idempotency: { readonly name: string };
   readonly StrapiToken: { readonly value: string };
+  readonly Alerts: { readonly arn: string };
 }
 
 /**
@@ -41,10 +44,12 @@ export function sstCloudContext(openStore: RecordStoreFactory): CloudContext {
     busName: name('Bus'),
     progressTable: nameIfLinked('Progress'),
     idempotencyTable: nameIfLinked('Idempotency'),
+    alertsTopicArn: 'Alerts' in linked ? linked.Alerts.arn : '',
     clients: {
       s3: new S3Client({}),
       eventBridge: new EventBridgeClient({}),
       dynamo: new DynamoDBClient({}),
+      sns: new SNSClient({}),
     },
     cmsToken: () => {
       const token = linked.StrapiToken?.value;
