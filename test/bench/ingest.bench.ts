@@ -27,9 +27,10 @@ for (const rows of SIZES) {
   const db = join(DIR, `load-${rows}`, 'apilados.db');
   rmSync(join(DIR, `load-${rows}`), { recursive: true, force: true });
 
+  // The bin runs as users run it, with the Node flags of its first line.
   const { stdout } = await run(
-    process.execPath,
-    [BIN, 'ingest', file, '--ccts', ccts, '--db', db, '--json'],
+    BIN,
+    ['ingest', file, '--ccts', ccts, '--db', db, '--json'],
     { maxBuffer: 16 * 1024 * 1024 },
   ).catch((error: { stdout?: string; code?: number }) => {
     if (error.code === 2 && error.stdout) return { stdout: error.stdout };

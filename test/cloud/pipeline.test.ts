@@ -4,7 +4,7 @@ import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '@apilados/domain';
 import type { DetailOf, FileCompleted, ServiceName } from '@apilados/events';
-import { S3ObjectStore } from '@apilados/object-store';
+import { S3ObjectStore } from '@apilados/object-store/s3';
 import { createCctLookupHandler } from '../../services/cct-lookup/src/cloud-cct-lookup.js';
 import { createIntakeHandler } from '../../services/intake/src/cloud-intake.js';
 import { createPersistenceHandler } from '../../services/persistence/src/cloud-persistence.js';

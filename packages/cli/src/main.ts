@@ -2,10 +2,6 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SettingsError } from '@apilados/config';
 import { CmsRequestError, StoreUnavailableError } from '@apilados/record-store';
 import { CatalogueFormatError } from '@apilados/cct-catalogue';
-import { cctsCheck } from './commands/ccts-check.js';
-import { healthCheck, healthMonitor, healthReport } from './commands/health.js';
-import { generate } from './commands/generate.js';
-import { ingest } from './commands/ingest.js';
 import { baseUrlOption } from './load-target.js';
 
 // The command prints its own results; structured logs only when asked for
@@ -13,6 +9,8 @@ import { baseUrlOption } from './load-target.js';
 const quiet = process.env.POWERTOOLS_LOG_LEVEL === undefined;
 if (quiet) process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
+// Each command's code is imported when it runs, so a load does not carry
+// the generator's locale data and the like in memory.
 const program = new Command('apilados')
   .description('Loads Apilados participation spreadsheets (CSV) into the records store.')
   .showHelpAfterError();
@@ -31,6 +29,7 @@ program
   .option('--verbose', 'log each step as JSON lines (info on stdout, warnings and errors on stderr)')
   .action(async (file: string, options) => {
     if (options.verbose && quiet) process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+    const { ingest } = await import('./commands/ingest.js');
     process.exitCode = await ingest(file, options);
   });
 
@@ -42,6 +41,7 @@ program
   .requiredOption('--out <file.csv>', 'where to write the participations')
   .option('--ccts-out <file.csv>', 'also write the matching CCT catalogue (id,clave)')
   .action(async (options) => {
+    const { generate } = await import('./commands/generate.js');
     process.exitCode = await generate(options);
   });
 
@@ -54,6 +54,7 @@ program
   .option('--budget-mb <n>', 'memory budget (default CCTS_MAX_MEMORY_MB)', positiveInteger)
   .option('--json', 'print the result as one JSON object')
   .action(async (catalogue: string, options) => {
+    const { cctsCheck } = await import('./commands/ccts-check.js');
     process.exitCode = await cctsCheck(catalogue, options);
   });
 
@@ -71,12 +72,14 @@ const healthOptions = (command: Command) =>
 healthOptions(health.command('check').description('run every check once and print the result'))
   .option('--json', 'print the report as JSON')
   .action(async (options) => {
+    const { healthCheck } = await import('./commands/health.js');
     process.exitCode = await healthCheck(options);
   });
 
 healthOptions(health.command('report').description('write the health report as JSON'))
   .requiredOption('--output <file>', 'where to write the report')
   .action(async (options) => {
+    const { healthReport } = await import('./commands/health.js');
     process.exitCode = await healthReport(options);
   });
 
@@ -84,6 +87,7 @@ healthOptions(health.command('monitor').description('check repeatedly and print 
   .option('--interval <seconds>', 'seconds between checks', positiveInteger, 30)
   .option('--count <n>', 'stop after n checks (default: until Ctrl-C)', positiveInteger)
   .action(async (options) => {
+    const { healthMonitor } = await import('./commands/health.js');
     process.exitCode = await healthMonitor(options);
   });
 

@@ -15,11 +15,10 @@ export function isNotAvailable(raw: string | undefined): boolean {
  * `undefined` when the spelling is not recognised.
  */
 export function readBoolean(raw: string): boolean | undefined {
-  const word = raw
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
+  let word = raw.trim().toLowerCase();
+  if (!/^[\x00-\x7f]*$/.test(word)) {
+    word = word.normalize('NFD').replace(/\p{M}+/gu, '');
+  }
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
   return undefined;

@@ -1,4 +1,3 @@
 export * from './errors.js';
 export type * from './event-bus.js';
 export * from './in-process-bus.js';
-export * from './eventbridge-bus.js';

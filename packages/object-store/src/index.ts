@@ -1,4 +1,3 @@
 export * from './errors.js';
 export * from './fs-object-store.js';
 export type * from './object-store.js';
-export * from './s3-object-store.js';

@@ -7,7 +7,7 @@ import {
   type ChunkPayload,
   type LookupPayload,
 } from '@apilados/events';
-import { S3ObjectStore } from '@apilados/object-store';
+import { S3ObjectStore } from '@apilados/object-store/s3';
 import { CATALOGUE, HEADERS, row } from '../../../test/support/csv-text.js';
 import {
   BUCKET,

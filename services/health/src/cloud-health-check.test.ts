@@ -5,7 +5,7 @@ import {
   SNSClient,
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { S3ObjectStore } from '@apilados/object-store';
+import { S3ObjectStore } from '@apilados/object-store/s3';
 import { CATALOGUE } from '../../../test/support/csv-text.js';
 import {
   BUCKET,

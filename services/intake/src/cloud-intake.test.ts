@@ -7,7 +7,7 @@ import {
   keys,
   type OutcomePayload,
 } from '@apilados/events';
-import { S3ObjectStore } from '@apilados/object-store';
+import { S3ObjectStore } from '@apilados/object-store/s3';
 import { CATALOGUE, HEADERS, csvText, row } from '../../../test/support/csv-text.js';
 import {
   BUCKET,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseHeader } from '@apilados/domain';
-import { S3ObjectStore } from '@apilados/object-store';
+import { S3ObjectStore } from '@apilados/object-store/s3';
 import {
   ChunkEnriched,
   createEvent,

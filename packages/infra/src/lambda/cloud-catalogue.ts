@@ -8,7 +8,8 @@ import {
   type CctResolver,
 } from '@apilados/cct-catalogue';
 import type { Settings } from '@apilados/config';
-import { S3ObjectStore, type ObjectStore } from '@apilados/object-store';
+import type { ObjectStore } from '@apilados/object-store';
+import { S3ObjectStore } from '@apilados/object-store/s3';
 import type { RecordStore } from '@apilados/record-store';
 import type { CloudContext } from './cloud-context.js';
 import type { CloudPorts } from './cloud-ports.js';

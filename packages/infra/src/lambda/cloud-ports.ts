@@ -1,6 +1,7 @@
-import { EventBridgeBus, type EventBus } from '@apilados/event-bus';
-import { S3ObjectStore } from '@apilados/object-store';
-import { DynamoDbProgressStore } from '@apilados/progress-store';
+import type { EventBus } from '@apilados/event-bus';
+import { EventBridgeBus } from '@apilados/event-bus/eventbridge';
+import { S3ObjectStore } from '@apilados/object-store/s3';
+import { DynamoDbProgressStore } from '@apilados/progress-store/dynamodb';
 import type { RecordStore } from '@apilados/record-store';
 import type { CloudContext } from './cloud-context.js';
 import { kept } from './kept.js';
