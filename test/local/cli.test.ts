@@ -108,4 +108,28 @@ describe('apilados ingest', () => {
     }
     expect(existsSync(path('g/db.sqlite'))).toBe(true);
   });
+
+  it('links schools on demand when preloading is switched off', async () => {
+    const run = await runCli(
+      ['ingest', path('good.csv'), '--ccts', path('ccts.csv'), '--db', path('h/db.sqlite'), '--json'],
+      { CCTS_USE_PRELOADING: 'false' },
+    );
+
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).cct).toEqual({ mode: 'on-demand', entries: 2 });
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path('h/db.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT cct FROM participantes ORDER BY id').all()).toEqual([{ cct: 7 }, { cct: 7 }]);
+    db.close();
+  });
+
+  it('warns and goes on without the catalogue when it cannot be used', async () => {
+    writeFileSync(path('bad-ccts.csv'), 'codigo;escuela\n01DJN0002D;7\n');
+
+    const run = await runCli(['ingest', path('good.csv'), '--ccts', path('bad-ccts.csv'), '--db', path('i/db.sqlite'), '--json']);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^apilados: warning: CCT catalogue not used: .*expected the header "id,clave", found "codigo;escuela"\n$/);
+    expect(JSON.parse(run.stdout).rows.loaded).toBe(2);
+  });
 });

@@ -84,7 +84,14 @@ export function createCctLookup(deps: CctLookupDeps) {
         cct: { mode: resolver?.mode ?? 'none', resolved, unknown, malformed },
       }),
     );
-    logger.debug('chunk enriched', { fileId, chunk, resolved, unknown, malformed });
+    logger.info('chunk enriched', {
+      fileId,
+      chunk,
+      resolved,
+      unknown,
+      malformed,
+      catalogue: resolver ? catalogueStats(resolver) : { mode: 'none' },
+    });
   }
 
   return { onChunkReady };
@@ -105,6 +112,19 @@ function warning(
     value,
     severity: 'warning',
     reason,
+  };
+}
+
+/** The resolver's running figures, for logs: mode, hit rate, requests. */
+function catalogueStats(resolver: CctResolver) {
+  const s = resolver.stats();
+  return {
+    mode: s.mode,
+    entries: s.entries,
+    bytes: s.bytes,
+    hitRate: Math.round(s.hitRate * 1000) / 1000,
+    cmsRequests: s.cmsRequests,
+    cmsRequestsSaved: s.cmsRequestsSaved,
   };
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { normaliseHeader } from '@apilados/domain';
 import {
   ChunkReady,
@@ -78,7 +78,7 @@ describe('the CCT lookup function', () => {
     expect(output.metric('CctResolved')).toEqual([1]);
   });
 
-  it('fails loudly when preloading is forced and the catalogue is missing', async () => {
+  it('falls back to on-demand lookups, with a warning, when the catalogue is missing', async () => {
     await objects.delete('ccts_export.csv');
     const handler = createCctLookupHandler({
       ...harness.context,
@@ -86,11 +86,35 @@ describe('the CCT lookup function', () => {
     });
     const event = await readyChunk('cct-2');
     output = captureStdout();
+    const stderr: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr.push(String(chunk));
+      return true;
+    });
 
-    const handling = handler(eventBridgeEnvelope(event), fakeLambdaContext());
+    await handler(eventBridgeEnvelope(event), fakeLambdaContext()).finally(() => spy.mockRestore());
 
-    await expect(handling).rejects.toThrow(
-      "no object 'ccts_export.csv' in s3://apilados-data",
+    const enriched = harness.published.filter((e) => e['detail-type'] === 'Chunk Enriched').at(-1);
+    expect(enriched?.detail).toMatchObject({
+      fileId: 'cct-2',
+      cct: { mode: 'on-demand', resolved: 1, unknown: 1, malformed: 1 },
+    });
+    const warning = stderr.map((l) => JSON.parse(l)).find((r) => r.message === 'cct catalogue unusable');
+    expect(warning?.reason).toBe(
+      "the catalogue s3://apilados-data/ccts_export.csv cannot be preloaded (no object " +
+        "'ccts_export.csv' in s3://apilados-data); resolving codes on demand against the CMS",
     );
+  });
+
+  it('falls back to on-demand lookups when the catalogue has the wrong header', async () => {
+    await objects.put('ccts_export.csv', 'codigo;escuela\n01DJN0002D;7\n');
+    const handler = createCctLookupHandler(harness.context);
+    const event = await readyChunk('cct-3');
+    output = captureStdout();
+
+    await handler(eventBridgeEnvelope(event), fakeLambdaContext());
+
+    const enriched = harness.published.filter((e) => e['detail-type'] === 'Chunk Enriched').at(-1);
+    expect(enriched?.detail).toMatchObject({ fileId: 'cct-3', cct: { mode: 'on-demand', resolved: 1 } });
   });
 });

@@ -57,19 +57,31 @@ export async function loadCloudCatalogue(
     budgetMb: settings.ccts.maxMemoryMb,
   });
 
+  const onDemandBecause = (reason: string): CloudCatalogue => ({
+    resolver: onDemand(options.store),
+    mode: 'on-demand',
+    entries: 0,
+    badLines: 0,
+    reason,
+  });
   if (choice.mode === 'on-demand') {
     logger.info('cct catalogue on demand', { reason: choice.reason });
-    return {
-      resolver: onDemand(options.store),
-      mode: 'on-demand',
-      entries: 0,
-      badLines: 0,
-      reason: choice.reason,
-    };
+    return onDemandBecause(choice.reason);
   }
 
   const file = `${objects.description}/${key}`;
-  const { index, stats } = await loadCatalogue(await objects.read(key), { file });
+  let loaded: Awaited<ReturnType<typeof loadCatalogue>>;
+  try {
+    loaded = await loadCatalogue(await objects.read(key), { file });
+  } catch (error) {
+    // An unusable catalogue (missing, unreadable, wrong header) must not
+    // stop loads: codes are then resolved against the CMS instead.
+    const reason = `the catalogue ${file} cannot be preloaded ` +
+      `(${(error as Error).message}); resolving codes on demand against the CMS`;
+    logger.warn('cct catalogue unusable', { reason });
+    return onDemandBecause(reason);
+  }
+  const { index, stats } = loaded;
   logger.info('cct catalogue preloaded', {
     entries: stats.entries,
     badLines: stats.badLines,

@@ -56,8 +56,12 @@ export function createCloudHealth(
       objectStoreCheck(ports.objects),
       memoryCheck({ limitBytes: memoryLimitBytes() }),
       catalogueCheck(async () => {
-        const { mode, entries, reason } = await catalogue();
-        return { mode, entries, reason };
+        const { mode, entries, reason, resolver } = await catalogue();
+        const { hitRate, lookups, cmsRequests, cmsRequestsSaved, bytes } = resolver.stats();
+        return {
+          mode, entries, reason,
+          stats: { hitRate, lookups, cmsRequests, cmsRequestsSaved, bytes },
+        };
       }),
       ...(alerts ? [alertsTopicCheck('Alerts', () => alerts.probe())] : []),
     ],

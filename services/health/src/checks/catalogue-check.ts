@@ -5,6 +5,8 @@ export interface CatalogueState {
   readonly mode: 'preloaded' | 'on-demand' | 'none';
   readonly entries: number;
   readonly reason: string;
+  /** The resolver's figures so far (hit rate, CMS requests saved, bytes). */
+  readonly stats?: Readonly<Record<string, number | string>>;
 }
 
 /**
