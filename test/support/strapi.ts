@@ -8,6 +8,7 @@ import {
   readFile,
   rm,
   rmdir,
+  stat,
   writeFile,
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -103,6 +104,8 @@ export function ensureStrapiInstalled(): Promise<void> {
 /**
  * Starts a local Strapi on a fresh, empty SQLite database in a new temporary
  * folder and resolves once an authenticated GET /api/encuestas answers 200.
+ * Throws {@link LocalStrapiError} with the log's tail if it does not; the
+ * folder of a failed start is left in place for its log.
  */
 export async function startStrapi(
   options: StartStrapiOptions = {},
@@ -118,6 +121,9 @@ export async function startStrapi(
         error instanceof LocalStrapiError && /port .* already used|EADDRINUSE/
           .test(error.logTail);
       if (!portTaken || attempt >= attempts) throw error;
+      if (error.logFile !== undefined) {
+        await rm(dirname(error.logFile), { recursive: true, force: true });
+      }
     }
   }
 }
@@ -174,7 +180,7 @@ async function withInstallLock(work: () => Promise<void>): Promise<void> {
     const owner = Number(
       await readFile(join(INSTALL_LOCK, 'pid'), 'utf8').catch(() => ''),
     );
-    if (owner > 0 && !isAlive(owner)) {
+    if (owner > 0 ? !isAlive(owner) : await lockIsStale()) {
       await rm(INSTALL_LOCK, { recursive: true, force: true });
       continue;
     }
@@ -195,6 +201,12 @@ async function withInstallLock(work: () => Promise<void>): Promise<void> {
     await rm(join(INSTALL_LOCK, 'pid'), { force: true });
     await rmdir(INSTALL_LOCK).catch(() => undefined);
   }
+}
+
+/** A lock without an owner's pid after a minute was left by a crash. */
+async function lockIsStale(): Promise<boolean> {
+  const info = await stat(INSTALL_LOCK).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > 60_000;
 }
 
 /** Runs a command in the app folder; resolves with its exit code. */

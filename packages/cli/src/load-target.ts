@@ -55,7 +55,8 @@ export function openLoadTarget(
 export function baseUrlOption(value: string): string {
   const text = value.trim();
   if (!/^https?:\/\/[^\s/]+/.test(text)) {
-    throw new InvalidArgumentError('expected an http(s) URL such as https://cms.example.org');
+    throw new InvalidArgumentError(
+      'expected an http(s) URL such as https://cms.example.org');
   }
   return text.replace(/\/+$/, '');
 }

@@ -100,19 +100,22 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+const EXPECTED_ERRORS = [
+  SettingsError,
+  StoreUnavailableError,
+  CmsRequestError,
+  CatalogueFormatError,
+];
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (
-    error instanceof SettingsError ||
-    error instanceof StoreUnavailableError ||
-    error instanceof CmsRequestError ||
-    error instanceof CatalogueFormatError ||
-    (error as NodeJS.ErrnoException).code === 'ENOENT'
-  ) {
-    process.stderr.write(`apilados: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
+  // Every failure ends in one line on stderr; the stack trace only when
+  // it is an unexpected one and logs were asked for.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`apilados: ${message.split('\n')[0]}\n`);
+  const expected = EXPECTED_ERRORS.some((kind) => error instanceof kind) ||
+    typeof (error as NodeJS.ErrnoException).code === 'string';
+  if (!expected && process.env.POWERTOOLS_LOG_LEVEL === 'DEBUG') console.error(error);
+  process.exitCode = 1;
 }

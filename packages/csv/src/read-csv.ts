@@ -23,6 +23,13 @@ export interface CsvRecord {
   readonly fieldCount?: { expected: number; found: number };
 }
 
+/**
+ * The longest record read, 64 MiB: far beyond any real row, so that an
+ * over-long cell is a row error (see the domain's cell limit) rather than
+ * the end of the file, while memory stays bounded.
+ */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
 /** An opened CSV file: how it reads, its columns, and its records. */
 export interface CsvFile extends Sniffed {
   /** Normalised column names; '' for a column with an empty header. */
@@ -39,7 +46,7 @@ export interface OpenCsvOptions {
   readonly fileName: string;
   /** Bytes read before deciding encoding and separator (default 64 KiB). */
   readonly sampleBytes?: number;
-  /** Longest record accepted, in bytes (default 1 MiB). */
+  /** Longest record accepted, in bytes (default 64 MiB). */
   readonly maxRecordBytes?: number;
 }
 
@@ -69,7 +76,8 @@ export async function openCsv(
     csvParser({
       separator: sniffed.separator,
       headers: false,
-      maxRowBytes: options.maxRecordBytes ?? 1024 * 1024,
+      newline: sniffed.newline,
+      maxRowBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
     }),
   );
   // A failing source (a dropped connection) is not a fault of the file:

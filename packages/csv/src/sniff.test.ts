@@ -18,14 +18,14 @@ function refusalCode(bytes: Buffer): string {
 describe('sniff: encoding', () => {
   it('reads valid UTF-8 as UTF-8', () => {
     expect(sniff(text('id,año\n1,Peña\n'), 'f.csv')).toEqual({
-      encoding: 'utf-8', bomLength: 0, separator: ',',
+      encoding: 'utf-8', bomLength: 0, separator: ',', newline: '\n',
     });
   });
 
   it('skips a UTF-8 byte-order mark', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text('a;b\n')]);
     expect(sniff(bytes, 'f.csv')).toEqual({
-      encoding: 'utf-8', bomLength: 3, separator: ';',
+      encoding: 'utf-8', bomLength: 3, separator: ';', newline: '\n',
     });
   });
 
@@ -45,7 +45,7 @@ describe('sniff: encoding', () => {
       Buffer.from([0xff, 0xfe]), Buffer.from('a\tb\r\n', 'utf16le'),
     ]);
     expect(sniff(bytes, 'f.csv')).toEqual({
-      encoding: 'utf-16le', bomLength: 2, separator: '\t',
+      encoding: 'utf-16le', bomLength: 2, separator: '\t', newline: '\n',
     });
   });
 
@@ -106,5 +106,16 @@ describe('sniff: refusals', () => {
   it('puts the file name first in the message', () => {
     expect(() => sniff(Buffer.alloc(0), 'datos.csv')).toThrow(
       'datos.csv: is empty: it has no header row');
+  });
+});
+
+describe('line ends', () => {
+  it('reads lone carriage returns (old Mac files) as line ends', () => {
+    expect(sniff(Buffer.from('id;programa\r1;P\r'), 'f.csv').newline).toBe('\r');
+  });
+
+  it('keeps line feeds for CRLF and LF files', () => {
+    expect(sniff(Buffer.from('a,b\r\n1,2\r\n'), 'f.csv').newline).toBe('\n');
+    expect(sniff(Buffer.from('a,b\n1,2\n'), 'f.csv').newline).toBe('\n');
   });
 });

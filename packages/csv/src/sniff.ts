@@ -14,6 +14,8 @@ export interface Sniffed {
   readonly encoding: Encoding;
   /** Bytes of byte-order mark to skip. */
   readonly bomLength: number;
+  /** `\r` for files with old Mac line ends (CR alone), `\n` otherwise. */
+  readonly newline: '\n' | '\r';
   readonly separator: Separator;
 }
 
@@ -51,7 +53,12 @@ export function sniff(sample: Buffer, fileName: string): Sniffed {
       'holds binary data, not CSV text');
   }
 
-  return { encoding, bomLength, separator: detectSeparator(text) };
+  return {
+    encoding,
+    bomLength,
+    separator: detectSeparator(text),
+    newline: text.includes('\n') || !text.includes('\r') ? '\n' : '\r',
+  };
 }
 
 function detectEncoding(

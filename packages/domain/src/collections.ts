@@ -214,6 +214,11 @@ export function naturalKey(collection: CollectionName, fields: Fields): string {
   for (let i = 1; i < key.length; i++) {
     out += KEY_SEPARATOR + String(fields[key[i]!] ?? '');
   }
+  // A value holding the separator itself would blur two keys into one:
+  // such keys are spelled as JSON, which never holds a raw U+001F.
+  if (out.split(KEY_SEPARATOR).length !== key.length) {
+    return JSON.stringify(key.map((k) => fields[k] ?? null));
+  }
   return out;
 }
 

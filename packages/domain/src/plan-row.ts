@@ -49,11 +49,37 @@ const REQUIRED = new Set<string>(REQUIRED_COLUMNS);
  */
 export function planRow(row: number, raw: RawRow, layout: ColumnLayout): PlannedRow {
   const participantId = raw.id?.trim() || null;
+  const tooLong = overLongCell(row, raw, participantId);
+  if (tooLong) return { plan: undefined, issues: [tooLong] };
   const issues: RowIssue[] = [];
   const parsed = parseCells(row, raw, participantId, issues);
   if (!parsed) return { plan: undefined, issues };
 
   return { plan: buildPlan(row, parsed, raw, layout), issues };
+}
+
+/** The most characters a cell may hold; longer ones fail their row. */
+export const MAX_CELL_CHARS = 10_000;
+
+function overLongCell(
+  row: number,
+  raw: RawRow,
+  participantId: string | null,
+): RowIssue | undefined {
+  for (const column in raw) {
+    const length = raw[column]!.length;
+    if (length <= MAX_CELL_CHARS) continue;
+    return {
+      row,
+      participantId: participantId && participantId.length <= 100 ? participantId : null,
+      column,
+      value: null,
+      severity: 'error',
+      reason: `column '${column}' holds ${length} characters; a cell may hold at ` +
+        `most ${MAX_CELL_CHARS} (is a quote left open?)`,
+    };
+  }
+  return undefined;
 }
 
 function parseCells(

@@ -28,13 +28,17 @@ export function readBoolean(raw: string): boolean | undefined {
 const THOUSANDS = /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 
 /**
- * Reads a number that may carry spaces, commas grouping thousands
- * (`1,250`, `12,000.5`) or a decimal comma (`8,5`).
+ * Reads a number that may carry spaces and commas. With `thousands` (for
+ * counts such as minutes) `1,250` is 1250 and `8,5` is 8.5; with `decimal`
+ * (for grades) a lone comma is always the decimal mark: `8,333` is 8.333.
  * `undefined` when the text is not a number.
  */
-export function readNumber(raw: string): number | undefined {
+export function readNumber(
+  raw: string,
+  comma: 'thousands' | 'decimal' = 'thousands',
+): number | undefined {
   let text = raw.replace(/\s+/g, '');
-  if (THOUSANDS.test(text)) {
+  if (comma === 'thousands' && THOUSANDS.test(text)) {
     text = text.replace(/,/g, '');
   } else if (/^-?\d+,\d+$/.test(text)) {
     text = text.replace(',', '.');
@@ -45,6 +49,11 @@ export function readNumber(raw: string): number | undefined {
 
 type Reader<T> = (text: string) => T | undefined;
 
+/** NUL characters are never stored: no text field of the CMS holds one. */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
+}
+
 /**
  * A cell schema: trims the text, reads "not available" as `null`, and
  * converts the rest with `read`, adding an issue with `expected` when
@@ -54,7 +63,7 @@ function cell<T>(read: Reader<T>, expected: string) {
   return v.pipe(
     v.string(),
     v.rawTransform<string, T | null>(({ dataset, addIssue, NEVER }) => {
-      const text = dataset.value.trim();
+      const text = withoutNul(dataset.value).trim();
       if (NOT_AVAILABLE.has(text.toLowerCase())) return null;
       const value = read(text);
       if (value === undefined) {
@@ -76,7 +85,7 @@ export const integerCell = cell((t) => {
 }, 'a whole number');
 
 /** A decimal number, spaces and a decimal comma allowed. */
-export const decimalCell = cell(readNumber, 'a number');
+export const decimalCell = cell((t) => readNumber(t, 'decimal'), 'a number');
 
 /** A yes/no value: 1/0, true/false, Sí/Si/No, x. */
 export const booleanCell = cell(readBoolean, '1/0, Sí/No, true/false or x');
@@ -104,6 +113,7 @@ export const emailCell = cell((t) => {
 /** Text that must be present. */
 export const requiredTextCell = v.pipe(
   v.string('is missing'),
+  v.transform(withoutNul),
   v.trim(),
   v.check((t) => !NOT_AVAILABLE.has(t.toLowerCase()), 'is required'),
 );

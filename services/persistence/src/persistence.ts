@@ -5,8 +5,8 @@ import {
   layoutColumns,
   planRow,
   type CollectionName,
-
   type RowIssue,
+  type RowPlan,
 } from '@apilados/domain';
 import {
   ChunkPersisted,
@@ -88,6 +88,7 @@ export function createPersistence(deps: PersistenceDeps) {
   ): PlannedWrite[] {
     const layout = layoutColumns(payload.columns.filter((c) => c !== ''));
     const planned: PlannedWrite[] = [];
+    const firstRowOf = new Map<string, number>();
     for (const record of payload.records) {
       if (record.fieldCount) {
         failed.add(record.row);
@@ -100,6 +101,8 @@ export function createPersistence(deps: PersistenceDeps) {
         failed.add(record.row);
         continue;
       }
+      const repeated = repeatOf(result.plan, firstRowOf);
+      if (repeated) issues.push(repeated);
       planned.push({ plan: result.plan, cctId: lookup.cctIds[record.row] ?? null });
     }
     return planned;
@@ -141,6 +144,30 @@ export function createPersistence(deps: PersistenceDeps) {
   }
 
   return { onChunkEnriched };
+}
+
+/**
+ * A warning when a row repeats an earlier row's participation (same person,
+ * same implementation): entries are found, not updated, so only the first
+ * row's values are kept.
+ */
+function repeatOf(plan: RowPlan, firstRowOf: Map<string, number>): RowIssue | undefined {
+  const { nombre, ciclo_escolar, periodo } = plan.implementacion;
+  const key = JSON.stringify([plan.participantId, nombre, ciclo_escolar, periodo]);
+  const first = firstRowOf.get(key);
+  if (first === undefined) {
+    firstRowOf.set(key, plan.row);
+    return undefined;
+  }
+  return {
+    row: plan.row,
+    participantId: plan.participantId,
+    column: null,
+    value: null,
+    severity: 'warning',
+    reason: `repeats the participation of row ${first} (same person, same ` +
+      'implementation); values that differ from that row were not loaded',
+  };
 }
 
 function rawRow(columns: readonly string[], record: ChunkRecord): Record<string, string> {

@@ -1,5 +1,5 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { loadSettings } from '@apilados/config';
 import { emptyCounts, emptyRowCounts } from '@apilados/domain';
 import { CatalogueFormatError } from '@apilados/cct-catalogue';
@@ -28,6 +28,7 @@ export interface IngestOptions {
 /** Loads one CSV file into the embedded store or the CMS; returns the exit code. */
 export async function ingest(file: string, options: IngestOptions): Promise<number> {
   const started = performance.now();
+  checkReportPath(file, options);
   const settings = loadSettings();
   const target = openLoadTarget(settings, options);
   const { store } = target;
@@ -60,7 +61,10 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
       cct: { mode: catalogue.mode, entries: catalogue.entries },
       elapsedMs: performance.now() - started,
     }, store.stats().requests);
-    const report = await placeReport(result, options.report);
+    const report = await placeReport(result, options.report).catch((error: Error) => {
+      process.stderr.write(`apilados: the report could not be written to ${options.report}: ${error.message}\n`);
+      return null;
+    });
     const final = { ...summary, report: report ?? summary.report };
     if (options.json) process.stdout.write(JSON.stringify(final) + '\n');
     else process.stdout.write(formatSummary(final) + '\n');
@@ -126,6 +130,23 @@ function summarise(
     },
     rowsPerSecond: Math.round(d.rows.read / Math.max(elapsedMs / 1000, 0.001)),
   };
+}
+
+/** Refuses an empty file name, and a `--report` path that would overwrite the input or the store. */
+function checkReportPath(file: string, options: IngestOptions): void {
+  if (file.trim() === '') throw new UsageError('no file given: apilados ingest <file.csv>');
+  if (!options.report) return;
+  const report = resolve(options.report);
+  for (const [what, path] of [['input file', file], ['store', options.db]] as const) {
+    if (path && resolve(path) === report) {
+      throw new UsageError(`--report ${options.report} would overwrite the ${what}; name another file`);
+    }
+  }
+}
+
+/** Thrown for options that contradict each other. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
 }
 
 /** Puts the report where `--report` asks: always written when asked. */
