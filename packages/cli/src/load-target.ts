@@ -29,9 +29,14 @@ export interface LoadTarget {
  */
 export function openLoadTarget(
   settings: Settings,
-  options: { readonly db: string; readonly strapi?: string | undefined },
+  options: {
+    readonly db: string;
+    readonly strapi?: string | undefined;
+    readonly dryRun?: boolean | undefined;
+  },
 ): LoadTarget {
   const common = {
+    dryRun: options.dryRun ?? false,
     logger: createLogger('cct-lookup'),
     usePreloading: settings.ccts.usePreloading,
     budgetMb: settings.ccts.maxMemoryMb,

@@ -29,6 +29,8 @@ export interface LocalCatalogueOptions {
   /** true or false forces a mode; undefined chooses by the budget. */
   readonly usePreloading: boolean | undefined;
   readonly budgetMb: number;
+  /** A dry run writes nothing to the store, not even the catalogue. */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -73,6 +75,15 @@ export async function prepareLocalCatalogue(
   const { index, stats } = await loadCatalogue(createReadStream(options.path), {
     file: options.path,
   });
+  if (options.dryRun) {
+    return {
+      resolver: new PreloadedCctResolver(index),
+      mode: 'preloaded',
+      entries: stats.entries,
+      badLines: stats.badLines,
+      reason: 'dry run: the catalogue is read, not copied into the store',
+    };
+  }
   const added = store.importCatalogue('ccts', index.entries());
   logger.info('cct catalogue loaded', {
     mode: choice.mode,
