@@ -79,7 +79,7 @@ try {
       ` ${mark(entriesPerSecond >= TARGETS.ceilingShare * ceiling.perSecond)}`);
     out(`  Strapi CPU     ${cpuPerEntry.toFixed(2)} ms per created entry, busy` +
       ` ${pct(first.strapiCpuMs / first.wallMs)} of the wall time; per entry that is` +
-      ` ${pct(cpuShare)} of the ceiling's efficiency (contention-proof)`);
+      ` ${pct(cpuShare)} of the ceiling's CPU efficiency`);
     out(`  requests       ${first.requests}: ${(first.requests / ROWS).toFixed(3)} per row,` +
       ` ${perCreated.toFixed(4)} per created entry ${mark(perCreated <= TARGETS.requestsPerCreated)}`);
     out(`  probe p95      ${first.probeP95.toFixed(0)} ms over ${first.probes} probes` +

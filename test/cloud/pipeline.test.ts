@@ -135,7 +135,7 @@ describe('the pipeline on AWS look-alikes', () => {
 
     const messages = run.output.records().flatMap((r) => ('level' in r ? [r.message] : []));
     expect([...new Set(messages)].sort()).toEqual([
-      'cct catalogue preloaded', 'chunk persisted', 'file accepted',
+      'cct catalogue preloaded', 'chunk enriched', 'chunk persisted', 'file accepted',
       'file completed', 'file cut into chunks',
     ]);
     const leaks = run.output.lines.filter((l) =>

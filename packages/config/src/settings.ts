@@ -76,7 +76,18 @@ const settingsSchema = (label: (name: string) => string) => v.object({
   ),
   OMIT_GET: flag(label('OMIT_GET'), false),
   STRAPI_BASE_URL: url(label('STRAPI_BASE_URL')),
-  STRAPI_TOKEN: v.optional(v.string()),
+  STRAPI_TOKEN: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      // The token itself is never echoed, not even in this message.
+      v.check(
+        (t) => !/[\s\u0000-\u001f\u007f]/.test(t),
+        'STRAPI_TOKEN holds a space, line break or other control character; ' +
+          'copy the token again as one line',
+      ),
+    ),
+  ),
   API_RETRY_ATTEMPTS: wholeNumber(label('API_RETRY_ATTEMPTS'), 0, 20, 5),
   API_RETRY_DELAY: wholeNumber(label('API_RETRY_DELAY'), 0, 60_000, 500),
   API_TIMEOUT_MS: wholeNumber(label('API_TIMEOUT_MS'), 100, 300_000, 30_000),

@@ -37,7 +37,11 @@ export interface StrapiHttpOptions {
   readonly timeoutMs?: number;
   /** Requests in flight at once, shared by every caller; 8. */
   readonly maxInFlight?: number;
-  /** Failed attempts in a row that open the circuit breaker; 5. */
+  /**
+   * Failed attempts in a row that open the circuit breaker; by default
+   * enough for every request in flight to spend all its retries, so a
+   * short outage is ridden out and only a lasting one pauses the load.
+   */
   readonly breakerThreshold?: number;
   /** Time the open breaker fails fast before a trial request, ms; 10 000. */
   readonly breakerCooldownMs?: number;
@@ -121,7 +125,10 @@ export class StrapiHttp {
       handleWhen((e) => isTransient(e) && e.status !== 429),
       {
         halfOpenAfter: options.breakerCooldownMs ?? 10_000,
-        breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+        breaker: new ConsecutiveBreaker(
+          options.breakerThreshold ??
+            (options.maxInFlight ?? 8) * ((options.retryAttempts ?? 5) + 1),
+        ),
       },
     );
     this.inFlight = bulkhead(options.maxInFlight ?? 8, Infinity);

@@ -76,6 +76,24 @@ export async function entityGraph(store: RecordStore): Promise<EntityGraph> {
   return graph;
 }
 
+/**
+ * Every collection's natural keys, links spelled as the linked entry's
+ * key, sorted: what two stores must share when the values decided by the
+ * first row that asks for an entry (e.g. which address is principal) may
+ * differ because chunks were written in parallel.
+ */
+export async function keyGraph(
+  store: RecordStore,
+): Promise<Record<CollectionName, string[]>> {
+  const graph = await entityGraph(store);
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => {
+    const key = COLLECTIONS[name].key;
+    const keys = graph[name].map((row) =>
+      key.map((k) => `${k}=${JSON.stringify(row[k])}`).join(' '));
+    return [name, keys.sort()];
+  })) as Record<CollectionName, string[]>;
+}
+
 /** Natural keys held by more than one entry, per collection (none: `{}`). */
 export async function duplicateKeys(
   store: RecordStore,
