@@ -2,13 +2,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
-  OnDemandCctResolver,
   PreloadedCctResolver,
   chooseCctMode,
   estimateCatalogueBytes,
   loadCatalogue,
 } from '@apilados/cct-catalogue';
-import type { RecordStore } from '@apilados/record-store';
+import { cctResolverOnStore, type RecordStore } from '@apilados/record-store';
 import type { LocalCatalogue } from './local-catalogue.js';
 
 /** A CMS store that can also count a collection's entries. */
@@ -41,13 +40,7 @@ export async function prepareCmsCatalogue(
   options: CmsCatalogueOptions,
 ): Promise<LocalCatalogue> {
   const { store, logger } = options;
-  const onDemand = () =>
-    new OnDemandCctResolver({
-      fetchIds: async (claves) => {
-        const found = await store.findBy('ccts', 'clave', claves);
-        return new Map(found.map((e) => [String(e.fields.clave), e.id]));
-      },
-    });
+  const onDemand = () => cctResolverOnStore(store);
 
   const choice = options.path === undefined
     ? undefined

@@ -2,14 +2,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
-  OnDemandCctResolver,
   PreloadedCctResolver,
   chooseCctMode,
   estimateCatalogueBytes,
   loadCatalogue,
   type CctResolver,
 } from '@apilados/cct-catalogue';
-import type { SqliteRecordStore } from '@apilados/record-store';
+import { cctResolverOnStore, type SqliteRecordStore } from '@apilados/record-store';
 
 /** The catalogue the local pipeline resolves CCT codes with. */
 export interface LocalCatalogue {
@@ -44,13 +43,7 @@ export async function prepareLocalCatalogue(
   options: LocalCatalogueOptions,
 ): Promise<LocalCatalogue> {
   const { store, logger } = options;
-  const onDemand = () =>
-    new OnDemandCctResolver({
-      fetchIds: async (claves) => {
-        const found = await store.findBy('ccts', 'clave', claves);
-        return new Map(found.map((e) => [String(e.fields.clave), e.id]));
-      },
-    });
+  const onDemand = () => cctResolverOnStore(store);
 
   if (!options.path) {
     const entries = store.countOf('ccts');

@@ -1,6 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
-  OnDemandCctResolver,
   PreloadedCctResolver,
   chooseCctMode,
   estimateCatalogueBytes,
@@ -10,7 +9,7 @@ import {
 import type { Settings } from '@apilados/config';
 import type { ObjectStore } from '@apilados/object-store';
 import { S3ObjectStore } from '@apilados/object-store/s3';
-import type { RecordStore } from '@apilados/record-store';
+import { cctResolverOnStore, type RecordStore } from '@apilados/record-store';
 import type { CloudContext } from './cloud-context.js';
 import type { CloudPorts } from './cloud-ports.js';
 import { kept } from './kept.js';
@@ -97,12 +96,7 @@ export async function loadCloudCatalogue(
 }
 
 function onDemand(store: () => Promise<RecordStore>): CctResolver {
-  return new OnDemandCctResolver({
-    fetchIds: async (claves) => {
-      const found = await (await store()).findBy('ccts', 'clave', claves);
-      return new Map(found.map((e) => [String(e.fields.clave), e.id]));
-    },
-  });
+  return cctResolverOnStore(store);
 }
 
 function forcedMode(usePreloading: boolean | undefined) {
