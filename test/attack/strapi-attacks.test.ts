@@ -104,7 +104,9 @@ describe('loading into the CMS', () => {
   // processes creating the same new entry at the same instant both succeed.
   // A unique natural-key field in each CMS collection (or a lock per key
   // shared between processes) would close it; README's known limits say so.
-  it.fails('two processes loading the same file at once leave every natural key once', async () => {
+  // Skipped rather than expected to fail: whether the two processes collide
+  // depends on timing, so the test cannot be relied on either way.
+  it.skip('two processes loading the same file at once leave every natural key once', async () => {
     const file = put(dir.path, 'same.csv', participationsCsv(range(1, 40)));
 
     const [a, b] = await Promise.all([
@@ -151,7 +153,9 @@ describe('loading into the CMS', () => {
   // keeps failing"); the retries of writes that may have been applied
   // re-check first and use up their attempts quickly. A re-run completes
   // the load; a retry budget measured in time would ride such a blip out.
-  it.fails('rides out a one-second CMS outage', async () => {
+  // Skipped rather than expected to fail: the outage's effect depends on
+  // timing on a loaded machine.
+  it.skip('rides out a one-second CMS outage', async () => {
     let requests = 0;
     let outageUntil = 0;
     const p = await proxy(() => {
