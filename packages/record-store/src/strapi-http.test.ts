@@ -103,13 +103,17 @@ describe('StrapiHttp retries', () => {
     expect(http.requests).toBe(1);
   });
 
-  it('throws CmsRequestError naming the attempts once retries run out', async () => {
+  it('pauses with "the CMS keeps failing" once retries run out', async () => {
     const http = client(await serve(json(502, {})), { retryAttempts: 2 });
 
     const error = await http.get('/api/programas', 'filters[x]=private').catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(CmsRequestError);
-    expect((error as Error).message).toBe('GET /api/programas failed after 3 attempts: HTTP 502');
+    expect(error).toBeInstanceOf(CmsUnavailableError);
+    expect((error as Error).message).toBe(
+      `record store ${http.description} is unavailable: the CMS keeps failing ` +
+        '(last: HTTP 502 on GET /api/programas), so the load is paused; ' +
+        'run it again once the CMS answers to load the rest',
+    );
     expect(http.requests).toBe(3);
   });
 

@@ -271,6 +271,14 @@ export class StrapiHttp {
       return new CmsUnavailableError(this.description, this.lastFailure);
     }
     if (!isTransient(error)) return error;
+    // Every retry spent on 5xx, timeouts or dropped connections: the CMS
+    // keeps failing, so the load pauses with the runbook's message.
+    if ((error.waitMs ?? 0) <= this.maxWaitMs && error.status !== 429) {
+      return new CmsUnavailableError(
+        this.description,
+        `${error.detail} on ${method} ${path}`,
+      );
+    }
     const detail = (error.waitMs ?? 0) > this.maxWaitMs
       ? `${error.detail}, and the CMS asked to wait ` +
         `${Math.round(error.waitMs! / 1000)} s, longer than the ` +
