@@ -1,3 +1,4 @@
+import type { Settings } from '@apilados/config';
 import { StoreUnavailableError } from './errors.js';
 import type { StrapiHttpOptions } from './strapi-http.js';
 
@@ -19,17 +20,7 @@ export interface StrapiRecordStoreOptions extends StrapiHttpOptions {
 }
 
 /** The part of the pipeline settings that configures the CMS store. */
-export interface StrapiSettings {
-  readonly omitGet: boolean;
-  readonly strapi: {
-    readonly baseUrl: string | undefined;
-    readonly token: string | undefined;
-    readonly retryAttempts: number;
-    readonly retryDelayMs: number;
-    readonly timeoutMs: number;
-    readonly maxInFlight: number;
-  };
-}
+export type StrapiSettings = Pick<Settings, 'omitGet' | 'strapi'>;
 
 /**
  * Store options from the pipeline settings, with `baseUrl` overriding the
