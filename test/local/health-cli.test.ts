@@ -33,6 +33,18 @@ describe('apilados health', () => {
     expect(run.stdout).toContain(': HEALTHY\n');
   });
 
+  it('warns, without creating it, when no store exists at --db', async () => {
+    const run = await runCli(['health', 'check', '--no-api', '--db', path('typo/db.sqlite')]);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `  WARN record-store   no embedded store at ${path('typo/db.sqlite')}: ` +
+        'nothing was loaded there yet, or --db is mistyped',
+    );
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(path('typo/db.sqlite'))).toBe(false);
+  });
+
   it('exits 2 when the object store cannot be written', async () => {
     mkdirSync(path('c'));
     writeFileSync(path('c/objects'), 'not a folder');

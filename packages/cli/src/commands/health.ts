@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { existsSync } from 'node:fs';
 import { loadSettings } from '@apilados/config';
 import { InProcessBus } from '@apilados/event-bus';
 import {
@@ -30,27 +31,49 @@ export interface HealthOptions {
 /** Runs every check once for `options.environment`. */
 export async function runHealth(options: HealthOptions): Promise<HealthReport> {
   const settings = loadSettings({ ...process.env, ENVIRONMENT: options.environment });
+  const common = [
+    objectStoreCheck(new FsObjectStore(join(dirname(options.db), 'objects'))),
+    memoryCheck({ limitBytes: getHeapStatistics().heap_size_limit }),
+    ...(options.api ? await cmsChecks(settings) : []),
+  ];
+  const check = (checks: HealthCheck[]) =>
+    createHealth({
+      checks,
+      bus: new InProcessBus(),
+      logger: createLogger('health'),
+      environment: settings.environment,
+    }).check();
+
+  // A missing store is not created: nothing was loaded there yet, or the
+  // path is mistyped.
+  if (!existsSync(options.db)) {
+    const missing = `no embedded store at ${options.db}`;
+    return check([
+      {
+        name: 'record-store',
+        run: async () => ({
+          status: 'warning',
+          message: `${missing}: nothing was loaded there yet, or --db is mistyped`,
+          details: { store: `sqlite:${options.db}` },
+        }),
+      },
+      ...common,
+      catalogueCheck(async () => ({ mode: 'none', entries: 0, reason: missing })),
+    ]);
+  }
+
   const store = SqliteRecordStore.open(options.db);
   try {
-    const checks: HealthCheck[] = [
+    return await check([
       recordStoreCheck(store),
-      objectStoreCheck(new FsObjectStore(join(dirname(options.db), 'objects'))),
-      memoryCheck({ limitBytes: getHeapStatistics().heap_size_limit }),
+      ...common,
       catalogueCheck(async () => {
         const entries = store.countOf('ccts');
         return entries > 0
           ? { mode: 'on-demand', entries, reason: `${entries} CCTs in the embedded store` }
           : { mode: 'none', entries: 0, reason: 'the embedded store holds no CCTs; load with --ccts' };
       }),
-      ...(options.api ? await cmsChecks(settings) : []),
-    ];
-    const health = createHealth({
-      checks,
-      bus: new InProcessBus(),
-      logger: createLogger('health'),
-      environment: settings.environment,
-    });
-    return await health.check();
+    ]);
   } finally {
     await store.close();
   }
