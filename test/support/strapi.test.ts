@@ -1,24 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureStrapiInstalled, startStrapi } from './strapi.js';
 import type { LocalStrapi } from './strapi.js';
-
-const COLLECTIONS = [
-  'ccts',
-  'encuestas',
-  'programas',
-  'implementaciones',
-  'modulos',
-  'asistencias',
-  'trabajos',
-  'participantes',
-  'participaciones',
-  'correo-participantes',
-  'uso-app-participantes',
-  'modulo-progreso-registros',
-  'encuesta-completada-registros',
-  'participante-asistencia-registros',
-  'trabajo-realizado-registros',
-];
+import { COLLECTION_NAMES as COLLECTIONS } from '@apilados/domain';
 
 interface Entry {
   id: number;

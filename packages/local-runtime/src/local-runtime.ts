@@ -1,4 +1,4 @@
-import { mkdir, rm, symlink, copyFile } from 'node:fs/promises';
+import { mkdir, rm, symlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -240,12 +240,6 @@ export class LocalRuntime {
     };
   }
 
-  /** Copies a load's error report to `target`. */
-  async copyReport(result: LoadResult, target: string): Promise<boolean> {
-    if (result.status !== 'completed' || !result.reportPath) return false;
-    await copyFile(result.reportPath, target);
-    return true;
-  }
 }
 
 
