@@ -239,9 +239,7 @@ export class LocalRuntime {
       },
     };
   }
-
 }
-
 
 /**
  * The memory the process may use: the Lambda function's memory size, or
