@@ -25,6 +25,8 @@ export async function openLocal(
     catalogue?: string;
     env?: NodeJS.ProcessEnv;
     wrapStore?: (store: SqliteRecordStore) => RecordStore;
+    /** Writes from a worker thread; a path here overrides the store's. */
+    writerThread?: boolean | { sqlitePath: string };
   } = {},
 ): Promise<LocalPipeline> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -47,6 +49,11 @@ export async function openLocal(
     store: options.wrapStore ? options.wrapStore(store) : store,
     catalogue,
     workDir: join(dir, 'objects'),
+    ...(options.writerThread && {
+      writerThread: options.writerThread === true
+        ? { sqlitePath: join(dir, 'apilados.db') }
+        : options.writerThread,
+    }),
   });
   return {
     store,
@@ -56,7 +63,10 @@ export async function openLocal(
       writeFileSync(file, content);
       return runtime.load(file, loadOptions);
     },
-    close: () => store.close(),
+    async close() {
+      await runtime.close();
+      await store.close();
+    },
   };
 }
 

@@ -16,6 +16,10 @@ import {
 /** Where a load writes, and how CCT codes are resolved there. */
 export interface LoadTarget {
   readonly store: RecordStore;
+  /** The embedded store's file, which a writer thread may open too. */
+  readonly sqlitePath?: string;
+  /** The CMS's base URL when the load goes to Strapi. */
+  readonly cmsUrl?: string;
   /** Prepares the catalogue, from `path` (`ccts_export.csv`) if given. */
   prepareCatalogue(path: string | undefined): Promise<LocalCatalogue>;
 }
@@ -46,12 +50,15 @@ export function openLoadTarget(
     const store = new StrapiRecordStore(cms);
     return {
       store,
+      cmsUrl: cms.baseUrl,
       prepareCatalogue: (path) => prepareCmsCatalogue({ ...common, store, path }),
     };
   }
   const store = SqliteRecordStore.open(options.db);
   return {
     store,
+    // A database in memory exists for one connection only.
+    ...(options.db !== ':memory:' && { sqlitePath: options.db }),
     prepareCatalogue: (path) => prepareLocalCatalogue({ ...common, store, path }),
   };
 }

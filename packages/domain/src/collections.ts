@@ -210,14 +210,15 @@ const KEY_SEPARATOR = '\u001f';
 export function naturalKey(collection: CollectionName, fields: Fields): string {
   const key = COLLECTIONS[collection].key;
   if (key.length === 1) return String(fields[key[0]!] ?? '');
-  let out = String(fields[key[0]!] ?? '');
-  for (let i = 1; i < key.length; i++) {
-    out += KEY_SEPARATOR + String(fields[key[i]!] ?? '');
-  }
-  // A value holding the separator itself would blur two keys into one:
-  // such keys are spelled as JSON, which never holds a raw U+001F.
-  if (out.split(KEY_SEPARATOR).length !== key.length) {
-    return JSON.stringify(key.map((k) => fields[k] ?? null));
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    const part = String(fields[key[i]!] ?? '');
+    // A value holding the separator itself would blur two keys into one:
+    // such keys are spelled as JSON, which never holds a raw U+001F.
+    if (part.includes(KEY_SEPARATOR)) {
+      return JSON.stringify(key.map((k) => fields[k] ?? null));
+    }
+    out = i === 0 ? part : out + KEY_SEPARATOR + part;
   }
   return out;
 }

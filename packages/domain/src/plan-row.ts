@@ -4,6 +4,7 @@ import type { RowIssue } from './issues.js';
 import { REQUIRED_COLUMNS } from './columns.js';
 import {
   ParticipationRowSchema,
+  readValidRow,
   type ParticipationRow,
   type RawRow,
 } from './row-schema.js';
@@ -88,6 +89,9 @@ function parseCells(
   participantId: string | null,
   issues: RowIssue[],
 ): ParticipationRow | undefined {
+  const valid = readValidRow(raw);
+  if (valid) return valid;
+
   const first = v.safeParse(ParticipationRowSchema, raw);
   if (first.success) return first.output;
 

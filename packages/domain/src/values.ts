@@ -7,7 +7,12 @@ const FALSE_WORDS = new Set(['0', 'false', 'no', 'falso']);
 
 /** True for the spellings that mean "not available": NA, N/A, n/a, ''. */
 export function isNotAvailable(raw: string | undefined): boolean {
-  return raw === undefined || NOT_AVAILABLE.has(raw.trim().toLowerCase());
+  return raw === undefined || isNotAvailableText(raw.trim());
+}
+
+/** `isNotAvailable` for trimmed text; longer text is never lower-cased. */
+function isNotAvailableText(text: string): boolean {
+  return text.length <= 3 && NOT_AVAILABLE.has(text.toLowerCase());
 }
 
 /**
@@ -24,6 +29,9 @@ export function readBoolean(raw: string): boolean | undefined {
   return undefined;
 }
 
+/** A plain whole number, the most common numeric cell. */
+const DIGITS = /^\d{1,15}$/;
+
 /** Commas grouping thousands, as Mexican spreadsheets write them: 1,250. */
 const THOUSANDS = /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 
@@ -37,6 +45,7 @@ export function readNumber(
   raw: string,
   comma: 'thousands' | 'decimal' = 'thousands',
 ): number | undefined {
+  if (DIGITS.test(raw)) return Number(raw);
   let text = raw.replace(/\s+/g, '');
   if (comma === 'thousands' && THOUSANDS.test(text)) {
     text = text.replace(/,/g, '');
@@ -55,17 +64,37 @@ function withoutNul(text: string): string {
 }
 
 /**
+ * Reads one cell's text: its value, `null` when not available, `undefined`
+ * when it does not read as the cell's kind.
+ */
+export type CellReader<T> = (raw: string) => T | null | undefined;
+
+const READERS = new WeakMap<object, CellReader<unknown>>();
+
+/**
+ * The reader a cell schema of this module was built from, for callers that
+ * read many cells and only need the value (the schema says why a cell
+ * does not read).
+ */
+export function readerOf(schema: object): CellReader<unknown> | undefined {
+  return READERS.get(schema);
+}
+
+/**
  * A cell schema: trims the text, reads "not available" as `null`, and
  * converts the rest with `read`, adding an issue with `expected` when
  * that fails.
  */
 function cell<T>(read: Reader<T>, expected: string) {
-  return v.pipe(
+  const readCell: CellReader<T> = (raw) => {
+    const text = withoutNul(raw).trim();
+    if (isNotAvailableText(text)) return null;
+    return read(text);
+  };
+  const schema = v.pipe(
     v.string(),
     v.rawTransform<string, T | null>(({ dataset, addIssue, NEVER }) => {
-      const text = withoutNul(dataset.value).trim();
-      if (NOT_AVAILABLE.has(text.toLowerCase())) return null;
-      const value = read(text);
+      const value = readCell(dataset.value);
       if (value === undefined) {
         addIssue({ message: `expected ${expected}`, expected });
         return NEVER;
@@ -73,6 +102,8 @@ function cell<T>(read: Reader<T>, expected: string) {
       return value;
     }),
   );
+  READERS.set(schema, readCell);
+  return schema;
 }
 
 /** Free text; `null` when not available. */
@@ -117,3 +148,7 @@ export const requiredTextCell = v.pipe(
   v.trim(),
   v.check((t) => !NOT_AVAILABLE.has(t.toLowerCase()), 'is required'),
 );
+READERS.set(requiredTextCell, (raw) => {
+  const text = withoutNul(raw).trim();
+  return isNotAvailableText(text) ? undefined : text;
+});

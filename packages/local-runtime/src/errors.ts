@@ -10,3 +10,12 @@ export class LoadStoppedError extends Error {
     super(`${fileName}: load stopped after ${chunksDone} chunk(s): ${reason}`);
   }
 }
+
+/** Thrown when the thread writing to the embedded store stopped. */
+export class WriterThreadError extends Error {
+  override readonly name = 'WriterThreadError';
+
+  constructor(readonly reason: string) {
+    super(`the store's writer thread stopped: ${reason}`);
+  }
+}

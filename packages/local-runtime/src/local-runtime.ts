@@ -24,7 +24,11 @@ import type { RecordStore } from '@apilados/record-store';
 import { createLogger } from '@apilados/observability';
 import { createIntake, fileIdFor, intakeRoutes } from '@apilados/intake';
 import { createCctLookup, cctLookupRoutes } from '@apilados/cct-lookup';
-import { createPersistence, persistenceRoutes } from '@apilados/persistence';
+import {
+  createPersistence,
+  persistenceRoutes,
+  storeWriter,
+} from '@apilados/persistence';
 import {
   catalogueCheck,
   createHealth,
@@ -34,6 +38,7 @@ import {
 } from '@apilados/health';
 import type { LocalCatalogue } from './local-catalogue.js';
 import { LoadStoppedError } from './errors.js';
+import { WriterThread } from './row-writer-thread.js';
 
 /** Progress of one load, reported as chunks move through the pipeline. */
 export interface LoadProgress {
@@ -66,6 +71,13 @@ export interface LocalRuntimeOptions {
    * a CMS store benefits from a few).
    */
   readonly persistenceConcurrency?: number;
+  /**
+   * Writes to the embedded store at this path from a worker thread with
+   * a connection of its own, so that writing one chunk overlaps reading
+   * and planning the next on a second core. Without it every write runs
+   * on the main thread through `store`, as with a CMS store.
+   */
+  readonly writerThread?: { readonly sqlitePath: string };
 }
 
 /**
@@ -84,6 +96,7 @@ export class LocalRuntime {
   private readonly routes: Record<ServiceName, Route[]>;
   private readonly intake;
   private readonly health;
+  private readonly writerThread: WriterThread | undefined;
 
   constructor(private readonly options: LocalRuntimeOptions) {
     const { settings, store, catalogue } = options;
@@ -116,11 +129,14 @@ export class LocalRuntime {
       logger: this.loggers['cct-lookup'],
       resolver: async () => catalogue.resolver,
     });
+    const batchSize = settings.processMode === 'sequential' ? 1 : settings.batchSize;
+    if (options.writerThread) {
+      this.writerThread = new WriterThread({ ...options.writerThread, batchSize });
+    }
     const persistence = createPersistence({
       ...common,
-      store,
+      writer: this.writerThread ?? storeWriter(store, batchSize),
       logger: this.loggers.persistence,
-      batchSize: settings.processMode === 'sequential' ? 1 : settings.batchSize,
     });
     this.health = createHealth({
       bus: this.bus,
@@ -158,8 +174,9 @@ export class LocalRuntime {
   }
 
   private concurrencyOf(service: ServiceName): number {
-    if (service === 'persistence') return this.options.persistenceConcurrency ?? 1;
-    return 2;
+    if (service !== 'persistence') return 2;
+    // With a writer thread, a second chunk is planned while one is written.
+    return this.options.persistenceConcurrency ?? (this.writerThread ? 2 : 1);
   }
 
   /**
@@ -192,6 +209,11 @@ export class LocalRuntime {
       await rm(join(this.objects.root, 'uploads', fileId), { recursive: true, force: true });
       if (!this.options.keepWork) await this.objects.deletePrefix(keys.work(fileId));
     }
+  }
+
+  /** Stops the writer thread, if any; `store` is the caller's to close. */
+  async close(): Promise<void> {
+    await this.writerThread?.close();
   }
 
   /** Runs every health check once. */

@@ -7,6 +7,7 @@ import {
 } from '@apilados/infra/lambda';
 import { createPersistence } from './persistence.js';
 import { persistenceRoutes } from './routes.js';
+import { storeWriter } from './row-writer.js';
 
 /**
  * The persistence function: takes Chunk Enriched from the bus, writes the
@@ -22,9 +23,11 @@ export function createPersistenceHandler(context: CloudContext) {
       createPersistence({
         objects: ports.objects,
         bus: ports.bus,
-        store: await ports.store(),
+        writer: storeWriter(
+          await ports.store(),
+          settings.processMode === 'sequential' ? 1 : settings.batchSize,
+        ),
         logger: telemetry.logger,
-        batchSize: settings.processMode === 'sequential' ? 1 : settings.batchSize,
       }),
     ),
   );

@@ -1,6 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
-  SURVEY_KEYS,
   emptyCounts,
   layoutColumns,
   planRow,
@@ -21,17 +20,16 @@ import {
 } from '@apilados/events';
 import type { EventBus } from '@apilados/event-bus';
 import type { ObjectStore } from '@apilados/object-store';
-import type { RecordStore } from '@apilados/record-store';
-import { writeBatch, type PlannedWrite } from './write-batch.js';
+import type { RowWriter } from './row-writer.js';
+import type { PlannedWrite } from './write-batch.js';
 
 /** What the persistence service needs. */
 export interface PersistenceDeps {
   readonly objects: ObjectStore;
   readonly bus: EventBus;
-  readonly store: RecordStore;
+  /** Writes the planned rows: `storeWriter(store, batchSize)` or a thread's. */
+  readonly writer: RowWriter;
   readonly logger: Logger;
-  /** Rows written together; one store round per collection per batch. */
-  readonly batchSize: number;
 }
 
 /**
@@ -40,12 +38,10 @@ export interface PersistenceDeps {
  * stores every row's outcome for the file's report.
  */
 export function createPersistence(deps: PersistenceDeps) {
-  const { objects, bus, store, logger } = deps;
-  let surveyIds: Promise<Map<string, number>> | undefined;
+  const { objects, bus, writer, logger } = deps;
 
   async function onChunkEnriched(detail: DetailOf<typeof ChunkEnriched>): Promise<void> {
     const started = Date.now();
-    const requestsBefore = store.stats().requests;
     const { fileId, chunk } = detail;
     const [payload, lookup] = await Promise.all([
       objects.getJson<ChunkPayload>(detail.rowsKey),
@@ -55,7 +51,9 @@ export function createPersistence(deps: PersistenceDeps) {
     const issues: RowIssue[] = [...lookup.issues];
     const failed = new Set<number>();
     const planned = planChunk(payload, lookup, issues, failed);
-    const created = detail.dryRun ? emptyCounts() : await write(planned, issues, failed);
+    const { created, requests } = detail.dryRun
+      ? { created: emptyCounts(), requests: 0 }
+      : await write(planned, issues, failed);
 
     const warned = new Set(issues.filter((i) => i.severity === 'warning').map((i) => i.row));
     const read = payload.records.length;
@@ -71,13 +69,14 @@ export function createPersistence(deps: PersistenceDeps) {
     await objects.putJson(outcomesKey, outcome);
 
     const durationMs = Date.now() - started;
-    const storeRequests = store.stats().requests - requestsBefore;
     await bus.publish(
       createEvent(ChunkPersisted, {
-        fileId, chunk, outcomesKey, rows, created, storeRequests, durationMs,
+        fileId, chunk, outcomesKey, rows, created, storeRequests: requests, durationMs,
       }),
     );
-    logger.info('chunk persisted', { fileId, chunk, rows, durationMs, storeRequests });
+    logger.info('chunk persisted', {
+      fileId, chunk, rows, durationMs, storeRequests: requests,
+    });
   }
 
   function planChunk(
@@ -112,35 +111,22 @@ export function createPersistence(deps: PersistenceDeps) {
     planned: PlannedWrite[],
     issues: RowIssue[],
     failed: Set<number>,
-  ): Promise<Record<CollectionName, number>> {
-    const surveys = await (surveyIds ??= loadSurveyIds());
-    const created = emptyCounts();
-    for (let i = 0; i < planned.length; i += deps.batchSize) {
-      const batch = planned.slice(i, i + deps.batchSize);
-      const result = await writeBatch(store, batch, surveys);
-      for (const [name, n] of Object.entries(result.created)) {
-        created[name as CollectionName] += n;
-      }
-      for (const { plan } of batch) {
-        const failure = result.failures.get(plan.row);
-        if (!failure) continue;
-        failed.add(plan.row);
-        issues.push({
-          row: plan.row,
-          participantId: plan.participantId,
-          column: failure.column,
-          value: null,
-          severity: 'error',
-          reason: failure.reason,
-        });
-      }
+  ): Promise<{ created: Record<CollectionName, number>; requests: number }> {
+    const { created, failures, requests } = await writer.write(planned);
+    for (const { plan } of planned) {
+      const failure = failures.get(plan.row);
+      if (!failure) continue;
+      failed.add(plan.row);
+      issues.push({
+        row: plan.row,
+        participantId: plan.participantId,
+        column: failure.column,
+        value: null,
+        severity: 'error',
+        reason: failure.reason,
+      });
     }
-    return created;
-  }
-
-  async function loadSurveyIds(): Promise<Map<string, number>> {
-    const entries = await store.findBy('encuestas', 'clave', [...SURVEY_KEYS]);
-    return new Map(entries.map((e) => [String(e.fields.clave), e.id]));
+    return { created, requests };
   }
 
   return { onChunkEnriched };

@@ -9,6 +9,7 @@ import {
   LocalRuntime,
   type LoadResult,
 } from '@apilados/local-runtime';
+import { lockCmsLoads } from '../load-lock.js';
 import { openLoadTarget, type LoadTarget } from '../load-target.js';
 import { progressBar } from '../progress-bar.js';
 import { exitCodeOf, formatSummary, type LoadSummary } from '../summary.js';
@@ -32,7 +33,13 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
   const settings = loadSettings();
   const target = openLoadTarget(settings, options);
   const { store } = target;
+  let release: (() => Promise<void>) | undefined;
   try {
+    if (target.cmsUrl && !options.dryRun) {
+      release = await lockCmsLoads(target.cmsUrl, () => process.stderr.write(
+        `apilados: another load into ${target.cmsUrl} is running on this ` +
+          'machine; waiting for it to finish\n'));
+    }
     const catalogue = await prepareCatalogue(target, options.ccts);
     const runtime = new LocalRuntime({
       settings,
@@ -40,6 +47,10 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
       catalogue,
       workDir: join(dirname(options.db), 'objects'),
       keepWork: options.keepWork ?? false,
+      // The embedded store is written from a second thread (see README).
+      ...(target.sqlitePath && !options.dryRun && {
+        writerThread: { sqlitePath: target.sqlitePath },
+      }),
     });
     const bar = progressBar(!options.json);
     let result: LoadResult | LoadStoppedError;
@@ -53,6 +64,7 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
       result = error;
     } finally {
       bar.stop();
+      await runtime.close();
     }
 
     const summary = summarise(file, result, {
@@ -72,6 +84,7 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
     return exitCodeOf(final);
   } finally {
     await store.close();
+    await release?.();
   }
 }
 
