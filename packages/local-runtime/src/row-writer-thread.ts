@@ -16,7 +16,11 @@ export type ToWorker =
   | {
       readonly type: 'write';
       readonly id: number;
-      readonly planned: readonly PlannedWrite[];
+      /**
+       * The planned rows as JSON: V8 writes and reads JSON faster than it
+       * clones the same objects between threads.
+       */
+      readonly planned: string;
     }
   | { readonly type: 'close' };
 
@@ -76,7 +80,8 @@ export class WriterThread implements RowWriter {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'write', id, planned } satisfies ToWorker);
+      const message: ToWorker = { type: 'write', id, planned: JSON.stringify(planned) };
+      worker.postMessage(message);
     });
   }
 

@@ -18,9 +18,10 @@ port.on('message', (message: ToWorker) => {
   );
 });
 
-async function write(id: number, planned: readonly PlannedWrite[]): Promise<void> {
+async function write(id: number, planned: string): Promise<void> {
   try {
-    send({ type: 'written', id, outcome: await writer.write(planned) });
+    const rows = JSON.parse(planned) as PlannedWrite[];
+    send({ type: 'written', id, outcome: await writer.write(rows) });
   } catch (error) {
     const { name, message } = error instanceof Error
       ? error
