@@ -11,7 +11,8 @@
  *    a probe GET once a second: wall time, rows/s, entries/s, requests per
  *    row and per created entry, probe p95.
  * 3. Loads the same file again with a new store: requests per row, entries
- *    created, wall time.
+ *    created, wall time, and per collection the GETs, their latency and the
+ *    share of the wall time when one of them was in flight.
  * 4. Checks the CMS against the embedded store loaded with the same file.
  */
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -59,7 +60,9 @@ try {
     await writeParticipationsCsv(file, { rows: ROWS, seed: 7, catalogue: { codes } });
 
     const first = await timedLoad(cms, file, true);
+    const gets = watchGets();
     const second = await timedLoad(cms, file, false);
+    gets.stop();
     await compareWithEmbedded(cms, file, folder);
     const after = await measureCeiling(cms);
     const ceiling = before.perSecond >= after.perSecond ? before : after;
@@ -92,6 +95,7 @@ try {
     out(`  requests       ${second.requests}: ${perRow.toFixed(3)} per row` +
       ` ${mark(perRow <= TARGETS.secondRequestsPerRow)}`);
     out(`  created        ${sum(second.created)} ${mark(sum(second.created) === 0)}`);
+    for (const line of gets.describe(second.wallMs)) out(`  ${line}`);
   });
 } finally {
   await rm(folder, { recursive: true, force: true });
@@ -275,6 +279,47 @@ async function timedLoad(cms: LocalStrapi, file: string, probe: boolean): Promis
     probeP95: latencies[Math.max(0, Math.ceil(latencies.length * 0.95) - 1)] ?? 0,
     probes: latencies.length,
   };
+}
+
+/** GETs seen by this process's `fetch`, by collection, until stopped. */
+function watchGets() {
+  const plain = globalThis.fetch;
+  const seen = new Map<string, { start: number; end: number }[]>();
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if ((init?.method ?? 'GET') !== 'GET' || !url.search.includes('filters')) {
+      return plain(input, init);
+    }
+    const start = performance.now();
+    const response = await plain(input, init);
+    const body = await response.arrayBuffer();
+    const name = url.pathname.replace(/^\/api\//, '');
+    seen.set(name, [...(seen.get(name) ?? []), { start, end: performance.now() }]);
+    return new Response(body, response);
+  };
+  return {
+    stop: () => { globalThis.fetch = plain; },
+    /** One line per collection: lookups, mean and max ms, busy share. */
+    describe: (wallMs: number) => [...seen].map(([name, spans]) => {
+      const ms = spans.map((s) => s.end - s.start);
+      const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+      return `${name.padEnd(34)} ${String(spans.length).padStart(3)} GETs,` +
+        ` mean ${mean.toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms,` +
+        ` in flight ${pct(busy(spans) / wallMs)} of the wall`;
+    }),
+  };
+}
+
+/** Time during which at least one of `spans` was open. */
+function busy(spans: readonly { start: number; end: number }[]): number {
+  let total = 0;
+  let reach = -Infinity;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    if (end <= reach) continue;
+    total += end - Math.max(start, reach);
+    reach = end;
+  }
+  return total;
 }
 
 async function probeOnce(cms: LocalStrapi, latencies: number[]): Promise<void> {

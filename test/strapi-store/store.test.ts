@@ -115,4 +115,24 @@ describe('StrapiRecordStore', () => {
     expect(outcomes[1]).toMatchObject({ ok: true, created: true });
     expect(store.stats().requests).toBe(2 + 1);
   });
+
+  it('reads close link ids ahead as one range once a lookup found every draft', async () => {
+    const [implementacion] = await open().list('implementaciones');
+    const found = await open().findBy('participantes', 'id_externo',
+      people(1, 60).map((p) => p.id_externo));
+    const drafts = found.map((p) => ({ participante: p.id, implementacion: implementacion!.id }));
+    const written = await open().ensure('participaciones', drafts);
+    const reader = open();
+
+    await reader.ensure('participaciones', drafts.slice(0, 20));
+    const before = reader.stats().requests;
+    const again = [
+      ...await reader.ensure('participaciones', drafts.slice(20, 40)),
+      ...await reader.ensure('participaciones', drafts.slice(40, 60)),
+    ];
+
+    expect(found).toHaveLength(60);
+    expect(reader.stats().requests - before).toBe(1);
+    expect(again).toEqual(written.slice(20).map((o) => ({ ...o, created: false })));
+  });
 });

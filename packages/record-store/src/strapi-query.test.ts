@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '@apilados/domain';
-import { eqFilter, inBatches, inFilter, queryString, selectFields } from './strapi-query.js';
+import {
+  eqFilter,
+  inBatches,
+  inFilter,
+  queryString,
+  rangeFilter,
+  selectFields,
+} from './strapi-query.js';
 
 describe('queryString', () => {
   it('keeps bracketed names and encodes values', () => {
@@ -18,6 +25,15 @@ describe('queryString', () => {
     );
     expect(queryString(eqFilter('nombre', false, null))).toBe(
       'filters[nombre][$null]=true',
+    );
+  });
+
+  it('filters a range of linked ids, both ends included', () => {
+    expect(queryString(rangeFilter('participacion', true, 101, 463))).toBe(
+      'filters[participacion][id][$gte]=101&filters[participacion][id][$lte]=463',
+    );
+    expect(queryString(rangeFilter('edad', false, 18, 65))).toBe(
+      'filters[edad][$gte]=18&filters[edad][$lte]=65',
     );
   });
 });

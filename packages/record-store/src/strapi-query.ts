@@ -35,6 +35,23 @@ export function inFilter(
   return values.map((value, i) => [`${name}[${i}]`, value]);
 }
 
+/**
+ * `field` from `lo` to `hi`, both included; a relation is matched on its
+ * id. One range stands in for any number of close ids.
+ *
+ * @example queryString(rangeFilter('participacion', true, 4, 9))
+ * // 'filters[participacion][id][$gte]=4&filters[participacion][id][$lte]=9'
+ */
+export function rangeFilter(
+  field: string,
+  relation: boolean,
+  lo: number,
+  hi: number,
+): QueryParam[] {
+  const name = relation ? `filters[${field}][id]` : `filters[${field}]`;
+  return [[`${name}[$gte]`, lo], [`${name}[$lte]`, hi]];
+}
+
 /** `field` equal to `value`, or empty when `value` is null. */
 export function eqFilter(
   field: string,

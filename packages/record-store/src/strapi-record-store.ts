@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import {
   COLLECTIONS,
   type CollectionName,
+  type FieldValue,
   type Fields,
 } from '@apilados/domain';
 import {
@@ -26,9 +27,11 @@ import {
   inFilter,
   pageOf,
   queryString,
+  rangeFilter,
   selectFields,
   type QueryParam,
 } from './strapi-query.js';
+import { ReadAhead } from './strapi-read-ahead.js';
 
 /** Refusals that concern one entry, not the whole request. */
 const ENTRY_REFUSALS = new Set([400, 409, 413, 422]);
@@ -45,7 +48,10 @@ type Value = string | number;
  * most selective field (at most 100 values each, paged), matches the full
  * natural key on the client, and creates only the missing entries. Ids
  * found or created are remembered for a while, so a load asks about each
- * program, implementation and module once. Writers sharing one store never
+ * program, implementation and module once. When lookups on a link field
+ * keep finding their drafts (a file loaded again), close ids are read
+ * ahead as one range of about a page (`ReadAhead`), so that most batches
+ * of such a load need no lookup at all. Writers sharing one store never
  * create the same key twice: a key is created by one of them at a time and
  * the others wait for its id.
  *
@@ -64,6 +70,8 @@ export class StrapiRecordStore implements RecordStore {
   private readonly creating = new Map<string, Promise<EnsureOutcome>>();
   /** `collection␞field␞value` whose entries a `findBy` just listed. */
   private readonly listed: LRUCache<string, true>;
+  /** Ranges read ahead on link fields, and how lookups went. */
+  private readonly ahead: ReadAhead;
 
   constructor(options: StrapiRecordStoreOptions) {
     this.http = new StrapiHttp({
@@ -78,6 +86,7 @@ export class StrapiRecordStore implements RecordStore {
       ttl: options.cacheTtlMs ?? 15 * 60_000,
     });
     this.listed = new LRUCache({ max: 100_000, ttl: LISTING_TTL_MS });
+    this.ahead = new ReadAhead(this.pageSize, LISTING_TTL_MS);
   }
 
   /**
@@ -124,15 +133,53 @@ export class StrapiRecordStore implements RecordStore {
     const wanted = [...new Set(values)];
     const relation = fieldSpec.kind === 'relation';
     const select = selectFields(spec, Object.keys(spec.fields));
+    const ahead = relation && field === LOOKUP_FIELD[collection] &&
+      wanted.every((value) => typeof value === 'number');
+    const held = ahead
+      ? this.ahead.held(collection, wanted as number[])
+      : undefined;
+    if (held) return held;
 
-    const lists = await Promise.all(inBatches(wanted).map((batch) =>
-      this.fetchAll(collection, [...inFilter(field, relation, batch), ...select])));
+    const plan: { range?: readonly [number, number]; ids: Value[] } = ahead
+      ? this.ahead.plan(collection, wanted as number[])
+      : { ids: wanted };
+    const filters = inBatches<Value>(plan.ids)
+      .map((batch) => inFilter(field, relation, batch));
+    if (plan.range) {
+      filters.push(rangeFilter(field, true, plan.range[0], plan.range[1]));
+    }
+    const mark = this.ahead.mark();
+    const lists = await Promise.all(filters.map((filter) =>
+      this.fetchAll(collection, [...filter, ...select])));
     const entries = lists.flat();
     for (const entry of entries) this.remember(collection, entry);
     for (const value of wanted) {
       this.listed.set(listingKey(collection, field, value), true);
     }
-    return entries;
+    if (!ahead) return entries;
+
+    const linked = entries.flatMap((entry) => {
+      const link = entry.fields[field];
+      return typeof link === 'number' ? [{ link, entry }] : [];
+    });
+    if (plan.range) {
+      const [lo, hi] = plan.range;
+      this.ahead.listed(collection, lo, hi,
+        linked.filter(({ link }) => lo <= link && link <= hi), mark);
+    }
+    for (const id of plan.ids as number[]) {
+      this.ahead.listed(collection, id, id,
+        linked.filter(({ link }) => link === id), mark);
+    }
+    const links = new Set(linked.map(({ link }) => link));
+    const asked = new Set<Value>(wanted);
+    this.ahead.learn(collection, {
+      drafts: wanted.length,
+      found: wanted.filter((id) => links.has(id as number)).length,
+      entries: entries.length,
+      linked: links.size,
+    });
+    return entries.filter((entry) => asked.has(entry.fields[field] as Value));
   }
 
   async list(collection: CollectionName): Promise<StoredEntry[]> {
@@ -172,35 +219,56 @@ export class StrapiRecordStore implements RecordStore {
     await Promise.allSettled([...this.creating.values()]);
     this.known.clear();
     this.listed.clear();
+    this.ahead.clear();
   }
 
   /**
    * Asks which drafts exist, on the collection's lookup field, and
    * remembers the ids of every entry the answers hold. Drafts whose lookup
-   * value a `findBy` listed moments ago need no request.
+   * value a `findBy` listed, or a range read ahead covered, moments ago
+   * need no request. On a link field, once lookups find nearly every
+   * draft, close ids are asked as one range reaching past them (see
+   * `ReadAhead`).
    */
   private async lookUp(collection: CollectionName, drafts: readonly Fields[]) {
     const spec = COLLECTIONS[collection];
     const field = LOOKUP_FIELD[collection];
     const fieldSpec = spec.fields[field]!;
+    const relation = fieldSpec.kind === 'relation';
     const values = new Set<Value>();
     let nulls = false;
     for (const draft of drafts) {
       const value = normaliseValue(fieldSpec, draft[field]) as Value | null;
       if (value === null) nulls = true;
-      else if (!this.listed.has(listingKey(collection, field, value))) {
+      else if (!this.listed.has(listingKey(collection, field, value)) &&
+        !(relation && this.ahead.has(collection, value as number))) {
         values.add(value);
       }
     }
+    if (values.size === 0 && !nulls) return;
 
-    const relation = fieldSpec.kind === 'relation';
+    const plan: { range?: readonly [number, number]; ids: Value[] } = relation
+      ? this.ahead.plan(collection, [...values] as number[])
+      : { ids: [...values] };
     const select = selectFields(spec, spec.key);
-    const filters = inBatches([...values])
+    const filters = inBatches<Value>(plan.ids)
       .map((batch) => inFilter(field, relation, batch));
+    if (plan.range) {
+      filters.push(rangeFilter(field, true, plan.range[0], plan.range[1]));
+    }
     if (nulls) filters.push(eqFilter(field, relation, null));
     const lists = await Promise.all(filters.map((filter) =>
       this.fetchAll(collection, [...filter, ...select], spec.key)));
-    for (const entry of lists.flat()) this.remember(collection, entry);
+    const entries = lists.flat();
+    for (const entry of entries) this.remember(collection, entry);
+    if (plan.range) this.ahead.listed(collection, plan.range[0], plan.range[1]);
+    if (relation) {
+      const found = drafts.filter((d) =>
+        this.known.has(cacheKey(collection, keyOf(collection, d)))).length;
+      const linked = new Set(entries.map((e) => e.fields[field])).size;
+      this.ahead.learn(collection,
+        { drafts: drafts.length, found, entries: entries.length, linked });
+    }
   }
 
   /** A draft's id: remembered, being created by another writer, or new. */
@@ -241,16 +309,23 @@ export class StrapiRecordStore implements RecordStore {
     const answer = await this.http.post(path, { data },
       () => this.findOne(collection, draft));
 
-    if ('recovered' in answer) return this.created(key, answer.recovered, true);
+    if ('recovered' in answer) {
+      return this.created(collection, draft, key, answer.recovered);
+    }
     if (answer.status >= 200 && answer.status < 300) {
       const body = answer.body as { data?: { id?: unknown } } | undefined;
       const id = body?.data?.id;
       if (typeof id !== 'number') throw unexpected('POST', path, 'no entry id');
-      return this.created(key, id, true);
+      return this.created(collection, draft, key, id);
     }
     if (isUniqueViolation(answer)) {
       const found = await this.findOne(collection, draft);
-      if (found !== undefined) return this.created(key, found, false);
+      if (found !== undefined) {
+        // Another writer created it after any listing this store keeps.
+        this.ahead.forget(collection);
+        this.known.set(key, found);
+        return { ok: true, id: found, created: false };
+      }
     }
     if (ENTRY_REFUSALS.has(answer.status)) {
       return { ok: false, reason: `${collection}: ${describeAnswer(answer)}` };
@@ -259,9 +334,29 @@ export class StrapiRecordStore implements RecordStore {
       describeAnswer(answer), 1);
   }
 
-  private created(key: string, id: number, created: boolean): EnsureOutcome {
+  /**
+   * Remembers the id of an entry this store created, and adds the entry
+   * to the ranges read ahead that hold its link, so that a later `findBy`
+   * there sees it.
+   */
+  private created(
+    collection: CollectionName,
+    draft: Fields,
+    key: string,
+    id: number,
+  ): EnsureOutcome {
     this.known.set(key, id);
-    return { ok: true, id, created };
+    const spec = COLLECTIONS[collection];
+    const field = LOOKUP_FIELD[collection];
+    const link = normaliseValue(spec.fields[field]!, draft[field]);
+    if (typeof link === 'number' && spec.fields[field]!.kind === 'relation') {
+      const fields: Record<string, FieldValue> = {};
+      for (const [name, fieldSpec] of Object.entries(spec.fields)) {
+        fields[name] = normaliseValue(fieldSpec, draft[name]);
+      }
+      this.ahead.add(collection, { link, entry: { id, fields } });
+    }
+    return { ok: true, id, created: true };
   }
 
   /** The id of the entry with the draft's exact key, if there is one. */
