@@ -12,6 +12,7 @@ import { FileAccepted } from './definitions/file-accepted.js';
 
 const READY = {
   fileId: 'f-1', chunk: 1, rowsKey: 'work/f-1/chunks/000001.json',
+  schoolsKey: 'work/f-1/schools/000001.json',
   rowCount: 1000, firstRow: 2, lastRow: 1001, dryRun: false,
 };
 

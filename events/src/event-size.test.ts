@@ -63,7 +63,7 @@ const realistic: Record<string, DomainEvent> = {
     rejectedAt: at,
   }),
   'Chunk Ready': createEvent(ChunkReady, {
-    fileId, chunk: 250, rowsKey: keys.chunk(fileId, 250), rowCount: 1000,
+    fileId, chunk: 250, rowsKey: keys.chunk(fileId, 250), schoolsKey: keys.schools(fileId, 250), rowCount: 1000,
     firstRow: 249_002, lastRow: 250_001, dryRun: false,
   }),
   'Chunk Enriched': createEvent(ChunkEnriched, {

@@ -5,9 +5,10 @@ describe('keys', () => {
   it('keeps everything of one load under work/<fileId>/', () => {
     expect(keys.work('f-1')).toBe('work/f-1/');
     expect(keys.chunk('f-1', 7)).toBe('work/f-1/chunks/000007.json');
+    expect(keys.schools('f-1', 7)).toBe('work/f-1/schools/000007.json');
     expect(keys.lookup('f-1', 7)).toBe('work/f-1/lookups/000007.json');
     expect(keys.outcomes('f-1', 123456)).toBe('work/f-1/outcomes/123456.json');
-    for (const key of [keys.chunk('f-1', 1), keys.outcomes('f-1', 1)]) {
+    for (const key of [keys.chunk('f-1', 1), keys.schools('f-1', 1), keys.outcomes('f-1', 1)]) {
       expect(key.startsWith(keys.work('f-1'))).toBe(true);
     }
   });

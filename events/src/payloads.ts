@@ -7,6 +7,8 @@ import type { CollectionName, RowCounts, RowIssue } from '@apilados/domain';
 export const keys = {
   chunk: (fileId: string, chunk: number) =>
     `work/${fileId}/chunks/${pad(chunk)}.json`,
+  schools: (fileId: string, chunk: number) =>
+    `work/${fileId}/schools/${pad(chunk)}.json`,
   lookup: (fileId: string, chunk: number) =>
     `work/${fileId}/lookups/${pad(chunk)}.json`,
   outcomes: (fileId: string, chunk: number) =>
@@ -36,6 +38,25 @@ export interface ChunkPayload {
   /** Normalised column names, '' for unnamed columns. */
   readonly columns: readonly string[];
   readonly records: readonly ChunkRecord[];
+}
+
+/** A row's school code as written, for the CCT lookup. */
+export interface SchoolCode {
+  readonly row: number;
+  readonly participantId: string | null;
+  readonly cct: string;
+}
+
+/**
+ * The school codes of one chunk, stored at `keys.schools` beside the
+ * chunk, so that the CCT lookup reads a few bytes a row instead of every
+ * cell. Rows whose `cct` cell is not available, or that have the wrong
+ * number of fields, are left out.
+ */
+export interface SchoolsPayload {
+  readonly fileId: string;
+  readonly chunk: number;
+  readonly rows: readonly SchoolCode[];
 }
 
 /** The CCT lookup of one chunk, stored at `keys.lookup`. */

@@ -6,6 +6,7 @@ import { dispatch, NoRouteError, on } from './route.js';
 
 const READY = {
   fileId: 'f-1', chunk: 2, rowsKey: 'work/f-1/chunks/000002.json',
+  schoolsKey: 'work/f-1/schools/000002.json',
   rowCount: 10, firstRow: 12, lastRow: 21, dryRun: true,
 };
 

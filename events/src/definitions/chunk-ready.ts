@@ -8,11 +8,12 @@ export const ChunkReady = defineEvent({
   detailType: 'Chunk Ready',
   version: 1,
   description:
-    'A chunk of parsed rows was stored in the object store (rowsKey) and ' +
-    'waits for CCT lookup.',
+    'A chunk of parsed rows was stored in the object store (rowsKey), with ' +
+    'its rows\' school codes (schoolsKey), and waits for CCT lookup.',
   detail: {
     ...ChunkPosition,
     rowsKey: ObjectKey,
+    schoolsKey: ObjectKey,
     rowCount: Count,
     firstRow: Count,
     lastRow: Count,

@@ -1,14 +1,15 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { checkCct, normaliseCct, type CctResolver } from '@apilados/cct-catalogue';
-import { isNotAvailable, type RowIssue } from '@apilados/domain';
+import type { RowIssue } from '@apilados/domain';
 import {
   ChunkEnriched,
   createEvent,
   keys,
-  type ChunkPayload,
   type ChunkReady,
   type DetailOf,
   type LookupPayload,
+  type SchoolCode,
+  type SchoolsPayload,
 } from '@apilados/events';
 import type { EventBus } from '@apilados/event-bus';
 import type { ObjectStore } from '@apilados/object-store';
@@ -32,24 +33,21 @@ export function createCctLookup(deps: CctLookupDeps) {
 
   async function onChunkReady(detail: DetailOf<typeof ChunkReady>): Promise<void> {
     const { fileId, chunk } = detail;
-    const payload = await objects.getJson<ChunkPayload>(detail.rowsKey);
+    const { rows } = await objects.getJson<SchoolsPayload>(detail.schoolsKey);
     const resolver = await deps.resolver();
-    const column = payload.columns.indexOf('cct');
 
     const issues: RowIssue[] = [];
-    const codeOfRow = new Map<number, { code: string; cells: readonly string[] }>();
+    const codeOfRow = new Map<number, SchoolCode & { code: string }>();
     let malformed = 0;
-    for (const record of payload.records) {
-      const raw = column >= 0 ? record.cells[column] : undefined;
-      if (record.fieldCount || isNotAvailable(raw)) continue;
-      const code = normaliseCct(raw!);
+    for (const school of rows) {
+      const code = normaliseCct(school.cct);
       const problem = checkCct(code);
       if (problem) {
         malformed++;
-        issues.push(warning(record.row, record.cells, payload.columns, raw!,
-          `CCT '${raw!.trim()}' is malformed (${problem}); the school link is left empty`));
+        issues.push(warning(school, school.cct,
+          `CCT '${school.cct.trim()}' is malformed (${problem}); the school link is left empty`));
       } else {
-        codeOfRow.set(record.row, { code, cells: record.cells });
+        codeOfRow.set(school.row, { ...school, code });
       }
     }
 
@@ -58,13 +56,13 @@ export function createCctLookup(deps: CctLookupDeps) {
       : new Map<string, number | null>();
     const cctIds: Record<number, number> = {};
     let unknown = 0;
-    for (const [row, { code, cells }] of codeOfRow) {
-      const id = ids.get(code);
+    for (const [row, school] of codeOfRow) {
+      const id = ids.get(school.code);
       if (typeof id === 'number') cctIds[row] = id;
       else if (resolver) {
         unknown++;
-        issues.push(warning(row, cells, payload.columns, code,
-          `CCT '${code}' is not in the catalogue; the school link is left empty`));
+        issues.push(warning(school, school.code,
+          `CCT '${school.code}' is not in the catalogue; the school link is left empty`));
       }
     }
     issues.sort((a, b) => a.row - b.row);
@@ -97,17 +95,10 @@ export function createCctLookup(deps: CctLookupDeps) {
   return { onChunkReady };
 }
 
-function warning(
-  row: number,
-  cells: readonly string[],
-  columns: readonly string[],
-  value: string,
-  reason: string,
-): RowIssue {
-  const idColumn = columns.indexOf('id');
+function warning(school: SchoolCode, value: string, reason: string): RowIssue {
   return {
-    row,
-    participantId: cells[idColumn]?.trim() || null,
+    row: school.row,
+    participantId: school.participantId,
     column: 'cct',
     value,
     severity: 'warning',

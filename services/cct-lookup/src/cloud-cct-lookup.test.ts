@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { normaliseHeader } from '@apilados/domain';
 import {
   ChunkReady,
   createEvent,
   keys,
-  type ChunkPayload,
   type LookupPayload,
+  type SchoolsPayload,
 } from '@apilados/events';
 import { S3ObjectStore } from '@apilados/object-store/s3';
-import { CATALOGUE, HEADERS, row } from '../../../test/support/csv-text.js';
+import { CATALOGUE } from '../../../test/support/csv-text.js';
 import {
   BUCKET,
   startCloudHarness,
@@ -37,22 +36,21 @@ afterAll(async () => {
 });
 afterEach(() => output?.restore());
 
-/** Stores a chunk of three rows: a known, an unknown and a malformed CCT. */
+/** Stores a chunk's school codes: a known, an unknown and a malformed CCT. */
 async function readyChunk(fileId: string) {
-  const payload: ChunkPayload = {
+  const schools: SchoolsPayload = {
     fileId,
     chunk: 1,
-    fileName: 'escuela.csv',
-    columns: HEADERS.map(normaliseHeader),
-    records: [
-      { row: 2, cells: row({ ID: 'P-1', CCT: '01DJN0002D' }) },
-      { row: 3, cells: row({ ID: 'P-2', CCT: '09DPR9999Z' }) },
-      { row: 4, cells: row({ ID: 'P-3', CCT: 'escuela' }) },
+    rows: [
+      { row: 2, participantId: 'P-1', cct: '01DJN0002D' },
+      { row: 3, participantId: 'P-2', cct: '09DPR9999Z' },
+      { row: 4, participantId: 'P-3', cct: 'escuela' },
     ],
   };
-  await objects.putJson(keys.chunk(fileId, 1), payload);
+  await objects.putJson(keys.schools(fileId, 1), schools);
   return createEvent(ChunkReady, {
-    fileId, chunk: 1, rowsKey: keys.chunk(fileId, 1), rowCount: 3,
+    fileId, chunk: 1, rowsKey: keys.chunk(fileId, 1),
+    schoolsKey: keys.schools(fileId, 1), rowCount: 3,
     firstRow: 2, lastRow: 4, dryRun: false,
   });
 }

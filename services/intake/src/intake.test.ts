@@ -44,6 +44,39 @@ describe('intake', () => {
       .toMatchObject([{ firstRow: 2, lastRow: 3 }, { firstRow: 4, lastRow: 4 }]);
   });
 
+  it('stores beside each chunk the school codes the CCT lookup needs, and only those', async () => {
+    await objects.put('uploads/s.csv', [
+      `${REQUIRED},cct`,
+      ' P-1 ,P,I,C,T, 01DJN0002D',
+      'P-2,P,I,C,T,NA',
+      'P-3,P,I,C,T,',
+      'P-4,P,I,C,T,escuela,extra',
+      ',P,I,C,T,09DPR9999Z',
+    ].join('\n') + '\n');
+
+    await intake(10).receive({ key: 'uploads/s.csv', fileId: 's-1' });
+
+    const ready = published[1]!.detail as { schoolsKey: string };
+    expect(ready.schoolsKey).toBe('work/s-1/schools/000001.json');
+    expect(await objects.getJson(ready.schoolsKey)).toEqual({
+      fileId: 's-1',
+      chunk: 1,
+      rows: [
+        { row: 2, participantId: 'P-1', cct: ' 01DJN0002D' },
+        { row: 6, participantId: null, cct: '09DPR9999Z' },
+      ],
+    });
+  });
+
+  it('stores no school codes for a file without a cct column', async () => {
+    await objects.put('uploads/n.csv', `${REQUIRED}\n1,P,I,C,T\n`);
+
+    await intake().receive({ key: 'uploads/n.csv', fileId: 'n-1' });
+
+    const ready = published[1]!.detail as { schoolsKey: string };
+    expect(await objects.getJson(ready.schoolsKey)).toEqual({ fileId: 'n-1', chunk: 1, rows: [] });
+  });
+
   it('lists at most 200 columns in File Accepted, so a very wide file stays far below 256 KB', async () => {
     const extra = Array.from({ length: 3000 }, (_, i) => `comentario_largo_numero_${i}`);
     await objects.put('uploads/wide.csv', `${REQUIRED},${extra.join(',')}\n`);

@@ -1,7 +1,13 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { layoutColumns, addRowCounts, emptyCounts, emptyRowCounts } from '@apilados/domain';
+import {
+  addRowCounts,
+  emptyCounts,
+  emptyRowCounts,
+  isNotAvailable,
+  layoutColumns,
+} from '@apilados/domain';
 import type { CollectionName, RowCounts } from '@apilados/domain';
 import { FileCheckError, openCsv, type CsvFile } from '@apilados/csv';
 import {
@@ -16,6 +22,8 @@ import {
   type DetailOf,
   type ChunkPersisted,
   type OutcomePayload,
+  type SchoolCode,
+  type SchoolsPayload,
 } from '@apilados/events';
 import type { EventBus } from '@apilados/event-bus';
 import type { ObjectStore } from '@apilados/object-store';
@@ -166,12 +174,17 @@ export function createIntake(deps: IntakeDeps) {
         fileId, chunk, fileName, columns: csv.columns, records,
       };
       const rowsKey = keys.chunk(fileId, chunk);
-      await objects.putJson(rowsKey, payload);
+      const schoolsKey = keys.schools(fileId, chunk);
+      await Promise.all([
+        objects.putJson(rowsKey, payload),
+        objects.putJson(schoolsKey, schoolsOf(fileId, chunk, csv.columns, records)),
+      ]);
       await bus.publish(
         createEvent(ChunkReady, {
           fileId,
           chunk,
           rowsKey,
+          schoolsKey,
           rowCount: records.length,
           firstRow: records[0]!.row,
           lastRow: records[records.length - 1]!.row,
@@ -258,3 +271,23 @@ export function createIntake(deps: IntakeDeps) {
 
 /** The intake service's operations. */
 export type Intake = ReturnType<typeof createIntake>;
+
+/** The school codes of a chunk's rows, for the CCT lookup. */
+function schoolsOf(
+  fileId: string,
+  chunk: number,
+  columns: readonly string[],
+  records: readonly ChunkRecord[],
+): SchoolsPayload {
+  const cctColumn = columns.indexOf('cct');
+  const idColumn = columns.indexOf('id');
+  const rows: SchoolCode[] = [];
+  if (cctColumn < 0) return { fileId, chunk, rows };
+  for (const record of records) {
+    const cct = record.cells[cctColumn];
+    if (record.fieldCount || isNotAvailable(cct)) continue;
+    const participantId = record.cells[idColumn]?.trim() || null;
+    rows.push({ row: record.row, participantId, cct: cct! });
+  }
+  return { fileId, chunk, rows };
+}

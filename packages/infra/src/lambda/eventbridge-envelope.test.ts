@@ -6,6 +6,7 @@ import { UnexpectedEventError } from './errors.js';
 
 const ready = createEvent(ChunkReady, {
   fileId: 'f-1', chunk: 2, rowsKey: 'work/f-1/chunks/000002.json',
+  schoolsKey: 'work/f-1/schools/000002.json',
   rowCount: 3, firstRow: 5, lastRow: 7, dryRun: false,
 });
 
