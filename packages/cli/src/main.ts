@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, InvalidArgumentError } from 'commander';
 import { SettingsError } from '@apilados/config';
 import { CmsRequestError, StoreUnavailableError } from '@apilados/record-store';
@@ -11,8 +12,11 @@ if (quiet) process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
 // Each command's code is imported when it runs, so a load does not carry
 // the generator's locale data and the like in memory.
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
 const program = new Command('apilados')
   .description('Loads Apilados participation spreadsheets (CSV) into the records store.')
+  .version(version)
   .showHelpAfterError();
 
 program
@@ -38,6 +42,7 @@ program
   .description('write realistic synthetic participation data (same seed, same file)')
   .requiredOption('--rows <n>', 'data rows to write', positiveInteger)
   .option('--seed <s>', 'seed of every random choice', positiveInteger, 1)
+  .option('--first-id <n>', 'external id of the first person; use ids that do not overlap for files meant for one store', positiveInteger, 100001)
   .requiredOption('--out <file.csv>', 'where to write the participations')
   .option('--ccts-out <file.csv>', 'also write the matching CCT catalogue (id,clave)')
   .action(async (options) => {

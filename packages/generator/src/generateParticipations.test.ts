@@ -35,6 +35,20 @@ function byId(records: readonly CsvRecord[]) {
 }
 
 describe('generateParticipations', () => {
+  it('numbers people from 100001, or from firstId when given', async () => {
+    const plain = await parseCsv((await collectText({ rows: 50, seed: 3 })).text);
+    const shifted = await parseCsv((await collectText({ rows: 50, seed: 3, firstId: 500 })).text);
+
+    const ids = (records: readonly CsvRecord[]) => [...byId(records).keys()].map(Number);
+    expect(Math.min(...ids(plain))).toBe(100_001);
+    expect(Math.min(...ids(shifted))).toBe(500);
+    expect(ids(shifted)).toEqual(ids(plain).map((id) => id - 100_001 + 500));
+  });
+
+  it('refuses a first id that is not a whole number from 1', async () => {
+    await expect(collectText({ rows: 5, firstId: 0 })).rejects.toThrow(GeneratorOptionError);
+  });
+
   it('gives byte-identical text for the same seed', async () => {
     const first = await collectText({ rows: 2_500, seed: 11 });
     const second = await collectText({ rows: 2_500, seed: 11 });

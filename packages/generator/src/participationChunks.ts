@@ -79,6 +79,7 @@ function* participationLines(
       catalogue: options.catalogue,
       implementationCount: implementations.length,
       notAvailableRate: options.notAvailableRate,
+      firstId: options.firstId,
     },
     implementations,
     csv: csvLineWriter(options.format),

@@ -44,6 +44,8 @@ export interface PersonContext {
   readonly catalogue: CctCatalogue;
   readonly implementationCount: number;
   readonly notAvailableRate: number;
+  /** External id of person 0. */
+  readonly firstId: number;
 }
 
 interface BirthDate {
@@ -54,9 +56,6 @@ interface BirthDate {
 
 /** Ages are as of the start of the 2024-2025 school year. */
 const REFERENCE: BirthDate = { year: 2024, month: 9, day: 1 };
-
-/** External ids start here: the first person is `100001`. */
-const FIRST_ID = 100_001;
 
 const HOMOCLAVE_CHARS = [...'123456789ABCDEFGHIJKLMNPQRSTUVWXYZ'];
 
@@ -219,7 +218,7 @@ export function createPerson(
   const marital = random.weighted(MARITAL);
 
   const cells = [
-    String(FIRST_ID + index),
+    String(context.firstId + index),
     missing(String(age)),
     missing(sex),
     missing(phoneFor(random, state.areaCode)),

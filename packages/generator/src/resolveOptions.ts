@@ -7,6 +7,7 @@ import type { CsvFormatOptions, GenerateOptions } from './types.js';
 export interface ResolvedOptions {
   readonly rows: number;
   readonly seed: number;
+  readonly firstId: number;
   readonly catalogue: CctCatalogue;
   readonly twoImplementationShare: number;
   readonly malformedRate: number;
@@ -68,6 +69,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   return {
     rows,
     seed,
+    firstId: resolveFirstId(options.firstId),
     catalogue: catalogueFor(options.catalogue, rows, seed),
     twoImplementationShare: share(
       'twoImplementationShare', options.twoImplementationShare, 0.2),
@@ -75,4 +77,12 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     notAvailableRate: share('notAvailableRate', options.notAvailableRate, 0.07),
     format: resolveFormat(options),
   };
+}
+
+function resolveFirstId(firstId: number | undefined): number {
+  const resolved = firstId ?? 100_001;
+  if (!Number.isSafeInteger(resolved) || resolved < 1) {
+    throw new GeneratorOptionError('firstId', 'a whole number from 1', String(firstId));
+  }
+  return resolved;
 }

@@ -29,6 +29,11 @@ export interface GenerateOptions extends CsvFormatOptions {
   rows: number;
   /** Seed of every random choice; same seed, same bytes. Default 1. */
   seed?: number;
+  /**
+   * External id of the file's first person; the others follow. Default
+   * 100001. Files for one store need ids that do not overlap.
+   */
+  firstId?: number;
   /** CCT catalogue to draw codes from; default `{ size: max(200, rows/2) }`. */
   catalogue?: CctCodeSource;
   /** Share of people who take part in two implementations; default 0.2. */

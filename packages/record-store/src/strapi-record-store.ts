@@ -328,7 +328,10 @@ export class StrapiRecordStore implements RecordStore {
       }
     }
     if (ENTRY_REFUSALS.has(answer.status)) {
-      return { ok: false, reason: `${collection}: ${describeAnswer(answer)}` };
+      const hint = /api::cct\.cct/.test(describeAnswer(answer))
+        ? ' (is the CCT catalogue given with --ccts this CMS\'s own export?)'
+        : '';
+      return { ok: false, reason: `${collection}: ${describeAnswer(answer)}${hint}` };
     }
     throw new CmsRequestError('POST', path, answer.status,
       describeAnswer(answer), 1);

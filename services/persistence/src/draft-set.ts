@@ -64,11 +64,16 @@ export class DraftSet {
         if (outcome.created) created[this.collection]++;
         return;
       }
+      // Stores name the collection in their reasons; say it once.
+      const own = `${this.collection}: `;
+      const why = outcome.reason.startsWith(own)
+        ? outcome.reason.slice(own.length)
+        : outcome.reason;
       for (const need of draft.needs) {
         if (failures.has(need.row)) continue;
         failures.set(need.row, {
           column: need.column,
-          reason: `could not write ${this.collection}: ${outcome.reason}`,
+          reason: `could not write ${this.collection}: ${why}`,
         });
       }
     });

@@ -4,13 +4,14 @@ import { writeCctCatalogueCsv, writeParticipationsCsv } from '@apilados/generato
 export interface GenerateCommandOptions {
   readonly rows: number;
   readonly seed: number;
+  readonly firstId: number;
   readonly out: string;
   readonly cctsOut?: string;
 }
 
 /** Writes a synthetic participation file and, if asked, its catalogue. */
 export async function generate(options: GenerateCommandOptions): Promise<number> {
-  const spec = { rows: options.rows, seed: options.seed };
+  const spec = { rows: options.rows, seed: options.seed, firstId: options.firstId };
   const started = performance.now();
   const result = await writeParticipationsCsv(options.out, spec);
   if (options.cctsOut) await writeCctCatalogueCsv(options.cctsOut, spec);

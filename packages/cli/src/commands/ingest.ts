@@ -28,7 +28,7 @@ export interface IngestOptions {
 
 /** Loads one CSV file into the embedded store or the CMS; returns the exit code. */
 export async function ingest(file: string, options: IngestOptions): Promise<number> {
-  const started = performance.now();
+  let started = performance.now();
   checkReportPath(file, options);
   const settings = loadSettings();
   const target = openLoadTarget(settings, options);
@@ -39,6 +39,8 @@ export async function ingest(file: string, options: IngestOptions): Promise<numb
       release = await lockCmsLoads(target.cmsUrl, () => process.stderr.write(
         `apilados: another load into ${target.cmsUrl} is running on this ` +
           'machine; waiting for it to finish\n'));
+      // The summary's time and rate are the load's, not the wait's.
+      started = performance.now();
     }
     const catalogue = await prepareCatalogue(target, options.ccts);
     const runtime = new LocalRuntime({
@@ -93,9 +95,8 @@ async function prepareCatalogue(target: LoadTarget, path: string | undefined) {
     return await target.prepareCatalogue(path);
   } catch (error) {
     if (!(error instanceof CatalogueFormatError) && !isMissingFile(error)) throw error;
-    process.stderr.write(
-      `apilados: warning: CCT catalogue not used: ${(error as Error).message}\n`,
-    );
+    const why = isMissingFile(error) ? `${path} does not exist` : (error as Error).message;
+    process.stderr.write(`apilados: warning: CCT catalogue not used: ${why}\n`);
     return target.prepareCatalogue(undefined);
   }
 }

@@ -38,7 +38,7 @@ export function cmsCheck(store: RecordStore): HealthCheck {
       }
       return {
         status: 'healthy',
-        message: `CMS ${store.description} answers and accepts the token (${ms} ms)`,
+        message: `CMS ${store.description} answers and accepts the token`,
         details: { ...details, responseMs: ms },
       };
     },
