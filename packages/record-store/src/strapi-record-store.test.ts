@@ -156,3 +156,33 @@ describe('StrapiRecordStore.findBy on a link field', () => {
     expect(seen).toEqual(['POST /api/correo-participantes']);
   });
 });
+
+describe('StrapiRecordStore refusals', () => {
+  it('asks whether --ccts is the CMS\'s own export when a CCT link is refused', async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'POST') {
+          res.writeHead(400, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ data: null, error: { status: 400, name: 'ValidationError',
+            message: '1 relation(s) of type api::cct.cct associated with this entity do not exist' } }));
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ data: [], meta: { pagination: { page: 1, pageCount: 1 } } }));
+      });
+    });
+    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+    const baseUrl = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+    const store = new StrapiRecordStore({ baseUrl, token: 't', retryAttempts: 0 });
+
+    const [outcome] = await store.ensure('participantes', [{ id_externo: 'P-1', cct: 99 }]);
+
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'participantes: HTTP 400 ValidationError 1 relation(s) of type api::cct.cct ' +
+        'associated with this entity do not exist (is the CCT catalogue given with ' +
+        '--ccts this CMS\'s own export?)',
+    });
+  });
+});
