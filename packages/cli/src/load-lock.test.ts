@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockCmsLoads } from './load-lock.js';
+import { lockCmsLoads, lockName } from './load-lock.js';
 
 const url = () => `http://127.0.0.1:1/lock-test-${process.pid}-${Math.random()}`;
 
@@ -30,5 +30,13 @@ describe('lockCmsLoads', () => {
     await b();
 
     expect(waited).toEqual([]);
+  });
+});
+
+describe('lockName', () => {
+  it('spells one CMS one way whatever the case, default port or trailing slash', () => {
+    expect(lockName('HTTP://CMS.Example.org:80/')).toBe('http://cms.example.org');
+    expect(lockName('https://cms.example.org:443/api/')).toBe('https://cms.example.org/api');
+    expect(lockName('http://127.0.0.1:1337')).toBe('http://127.0.0.1:1337');
   });
 });

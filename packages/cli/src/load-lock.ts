@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -26,13 +26,20 @@ export async function lockCmsLoads(
 ): Promise<() => Promise<void>> {
   const folder = join(tmpdir(), 'apilados-locks');
   await mkdir(folder, { recursive: true });
-  const name = createHash('sha256').update(baseUrl).digest('hex').slice(0, 16);
+  // Shared by every user's loads, like the temporary directory itself.
+  await chmod(folder, 0o1777).catch(() => undefined);
+  const name = createHash('sha256').update(lockName(baseUrl)).digest('hex').slice(0, 16);
   const path = join(folder, `cms-${name}`);
   const options = {
     realpath: false,
     stale: STALE_MS,
+    // Another load may be writing already: going on could duplicate
+    // entries, while stopping loses nothing (a re-run loads the rest).
     onCompromised: (error: Error) => {
-      process.stderr.write(`apilados: warning: the CMS load lock was lost: ${error.message}\n`);
+      process.stderr.write(
+        `apilados: the CMS load lock was lost (${error.message}); the load ` +
+          'stopped, run it again to load the rest\n');
+      process.exit(1);
     },
   };
   try {
@@ -45,4 +52,15 @@ export async function lockCmsLoads(
     ...options,
     retries: { forever: true, minTimeout: 200, maxTimeout: 1_000 },
   });
+}
+
+/**
+ * The CMS a URL names, spelled one way: scheme and host lower-cased,
+ * default port and trailing slashes dropped (`HTTP://CMS.example.org:80/`
+ * is `http://cms.example.org`). Two names of one host (an IP address and
+ * a host name) are still two CMSs to the lock.
+ */
+export function lockName(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -271,6 +271,18 @@ describe('planRow: sessions and assignments', () => {
     ]);
   });
 
+  it('drops NUL characters: a NUL alone is empty, a modality keeps no NUL', () => {
+    const result = plan({
+      asist_1: 'x', modalidad_asist_1: 'Pres\u0000encial',
+      asist_2: '\u0000', evidencia_1: '\u0000', encuesta_final: '\u0000',
+    });
+    expect(result.plan?.surveys).toEqual([]);
+    expect(result.plan?.sessions).toEqual([
+      { clave_sesion: 'asist_1', modalidad: 'Presencial' },
+    ]);
+    expect(result.plan?.assignments).toEqual([]);
+  });
+
   it('counts an assignment cell with a value as done', () => {
     for (const value of PRESENT) {
       expect(plan({ evidencia_1: value }).plan?.assignments, value).toEqual([

@@ -8,7 +8,7 @@ import {
   type ParticipationRow,
   type RawRow,
 } from './row-schema.js';
-import { isNotAvailable, readBoolean } from './values.js';
+import { isNotAvailable, readBoolean, withoutNul } from './values.js';
 
 /** The entries one row asks for, before any id is known. */
 export interface RowPlan {
@@ -177,7 +177,7 @@ function buildPlan(
     email: r.email ?? null,
     app: appUsage(r),
     grades: grades(r, layout),
-    surveys: layout.surveys.filter((s) => !isNotAvailable(raw[s])),
+    surveys: layout.surveys.filter((s) => !isNotAvailable(clean(raw[s]))),
     sessions: layout.sessions
       .filter((s) => present(raw[s.column]))
       .map((s) => ({
@@ -210,12 +210,19 @@ function grades(r: ParticipationRow, layout: ColumnLayout): RowPlan['grades'] {
  * A session or assignment cell counts when it holds a value; a recognised
  * "no" (0, No, false) counts as absent.
  */
-function present(raw: string | undefined): boolean {
+function present(cell: string | undefined): boolean {
+  const raw = clean(cell);
   if (raw === undefined || isNotAvailable(raw)) return false;
   return readBoolean(raw) !== false;
 }
 
-function modality(raw: string | undefined): string | null {
+function modality(cell: string | undefined): string | null {
+  const raw = clean(cell);
   if (raw === undefined || isNotAvailable(raw)) return null;
   return raw.trim();
+}
+
+/** A cell the row schema does not read, without NUL characters. */
+function clean(raw: string | undefined): string | undefined {
+  return raw === undefined ? undefined : withoutNul(raw);
 }

@@ -215,3 +215,14 @@ describe('rfcCell', () => {
     });
   });
 });
+
+describe('numbers a store cannot hold exactly', () => {
+  it('refuses a grade too long to be a finite number', () => {
+    expect(read(decimalCell, '9'.repeat(400))).toEqual({ issues: ['expected a number'] });
+  });
+
+  it('refuses a whole number beyond 2^53', () => {
+    expect(read(integerCell, '9007199254740993')).toEqual({ issues: ['expected a whole number'] });
+    expect(read(integerCell, '9007199254740991')).toEqual({ value: 9_007_199_254_740_991 });
+  });
+});

@@ -53,13 +53,15 @@ export function readNumber(
     text = text.replace(',', '.');
   }
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;
-  return Number(text);
+  // Hundreds of digits read as Infinity, which no store can hold.
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 type Reader<T> = (text: string) => T | undefined;
 
 /** NUL characters are never stored: no text field of the CMS holds one. */
-function withoutNul(text: string): string {
+export function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
 }
 
@@ -112,7 +114,8 @@ export const textCell = cell((t) => t, 'text');
 /** A whole number, spaces allowed. */
 export const integerCell = cell((t) => {
   const n = readNumber(t);
-  return n !== undefined && Number.isInteger(n) ? n : undefined;
+  // Beyond 2^53 a whole number is no longer held exactly.
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
 }, 'a whole number');
 
 /** A decimal number, spaces and a decimal comma allowed. */

@@ -19,3 +19,13 @@ export class WriterThreadError extends Error {
     super(`the store's writer thread stopped: ${reason}`);
   }
 }
+
+/** Thrown when the folder for worker bundles is not this user's alone. */
+export class WorkerBundleError extends Error {
+  override readonly name = 'WorkerBundleError';
+
+  constructor(readonly folder: string) {
+    super(`${folder} must be a folder of this user's with no access for ` +
+      'others (mode 700); remove it or set TMPDIR to another place');
+  }
+}

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir.js';
+import { WorkerBundleError } from './errors.js';
 import { bundleWorker } from './worker-bundle.js';
 
 let dir: ReturnType<typeof tempDir> | undefined;
@@ -45,6 +46,35 @@ describe('bundleWorker', () => {
     const second = await bundleWorker(entry);
 
     expect(second.href).toBe(first.href);
-    expect(first.pathname).toMatch(/\/apilados-workers\/[0-9a-f]{16}\.mjs$/);
+    expect(first.pathname).toMatch(/\/apilados-workers-\w+\/[0-9a-f]{16}\.mjs$/);
+  });
+
+  it('rewrites a file under the bundle name that holds other code', async () => {
+    dir = tempDir();
+    const entry = writeEntry(dir.path);
+    const url = await bundleWorker(entry);
+    writeFileSync(url, 'throw new Error("planted");');
+
+    const again = await bundleWorker(entry);
+    const worker = new Worker(again);
+    const [message] = await once(worker, 'message');
+    await worker.terminate();
+
+    expect(message).toBe(42);
+  });
+
+  it('refuses a bundle folder that others may write to', async () => {
+    dir = tempDir();
+    const shared = join(dir.path, `apilados-workers-${process.getuid!()}`);
+    mkdirSync(shared, { mode: 0o777 });
+    chmodSync(shared, 0o777);
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = dir.path;
+    try {
+      await expect(bundleWorker(writeEntry(dir.path))).rejects.toThrow(WorkerBundleError);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
   });
 });
