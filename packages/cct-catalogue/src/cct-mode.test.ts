@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCctMode } from './cct-mode.js';
+import { chooseCctMode, forcedCctMode } from './cct-mode.js';
 
 const MB = 1024 * 1024;
 
@@ -55,5 +55,11 @@ describe('chooseCctMode', () => {
       .toThrow('CCT memory budget must be a number of MB >= 0, got -1');
     expect(() => chooseCctMode({ catalogueBytes: 1, budgetMb: Number.NaN }))
       .toThrow('CCT memory budget must be a number of MB >= 0, got NaN');
+  });
+});
+
+describe('forcedCctMode', () => {
+  it('forces preloading for true, on demand for false, nothing when unset', () => {
+    expect([true, false, undefined].map(forcedCctMode)).toEqual(['preloaded', 'on-demand', undefined]);
   });
 });

@@ -3,6 +3,15 @@ import { BYTES_PER_MB, formatBytes } from './format-bytes.js';
 /** How CCT codes are turned into CMS ids. */
 export type CctMode = 'preloaded' | 'on-demand';
 
+/**
+ * The mode CCTS_USE_PRELOADING forces: `true` preloads, `false` resolves
+ * on demand, unset forces nothing.
+ */
+export function forcedCctMode(usePreloading: boolean | undefined): CctMode | undefined {
+  if (usePreloading === undefined) return undefined;
+  return usePreloading ? 'preloaded' : 'on-demand';
+}
+
 /** Inputs of `chooseCctMode`. */
 export interface CctModeInput {
   /** A mode set explicitly by configuration; it always wins. */

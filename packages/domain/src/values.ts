@@ -65,6 +65,11 @@ export function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
 }
 
+/** A cell's text as every cell schema reads it: no NUL, trimmed. */
+function tidy(raw: string): string {
+  return withoutNul(raw).trim();
+}
+
 /**
  * Reads one cell's text: its value, `null` when not available, `undefined`
  * when it does not read as the cell's kind.
@@ -89,7 +94,7 @@ export function readerOf(schema: object): CellReader<unknown> | undefined {
  */
 function cell<T>(read: Reader<T>, expected: string) {
   const readCell: CellReader<T> = (raw) => {
-    const text = withoutNul(raw).trim();
+    const text = tidy(raw);
     if (isNotAvailableText(text)) return null;
     return read(text);
   };
@@ -152,6 +157,6 @@ export const requiredTextCell = v.pipe(
   v.check((t) => !NOT_AVAILABLE.has(t.toLowerCase()), 'is required'),
 );
 READERS.set(requiredTextCell, (raw) => {
-  const text = withoutNul(raw).trim();
+  const text = tidy(raw);
   return isNotAvailableText(text) ? undefined : text;
 });

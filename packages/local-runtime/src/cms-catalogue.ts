@@ -4,6 +4,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   PreloadedCctResolver,
   chooseCctMode,
+  forcedCctMode,
   estimateCatalogueBytes,
   loadCatalogue,
 } from '@apilados/cct-catalogue';
@@ -45,7 +46,7 @@ export async function prepareCmsCatalogue(
   const choice = options.path === undefined
     ? undefined
     : chooseCctMode({
-      forced: forcedMode(options.usePreloading),
+      forced: forcedCctMode(options.usePreloading),
       catalogueBytes: estimateCatalogueBytes((await stat(options.path)).size),
       budgetMb: options.budgetMb,
     });
@@ -74,9 +75,4 @@ export async function prepareCmsCatalogue(
     `resolving on demand against the ${entries} CCTs in the CMS`;
   logger.info('cct catalogue on demand', { entries, reason });
   return { resolver: onDemand(), mode: 'on-demand', entries, badLines: 0, reason };
-}
-
-function forcedMode(usePreloading: boolean | undefined) {
-  if (usePreloading === undefined) return undefined;
-  return usePreloading ? 'preloaded' : 'on-demand';
 }

@@ -4,6 +4,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   PreloadedCctResolver,
   chooseCctMode,
+  forcedCctMode,
   estimateCatalogueBytes,
   loadCatalogue,
   type CctResolver,
@@ -61,7 +62,7 @@ export async function prepareLocalCatalogue(
 
   const size = (await stat(options.path)).size;
   const choice = chooseCctMode({
-    forced: forcedMode(options.usePreloading),
+    forced: forcedCctMode(options.usePreloading),
     catalogueBytes: estimateCatalogueBytes(size),
     budgetMb: options.budgetMb,
   });
@@ -92,9 +93,4 @@ export async function prepareLocalCatalogue(
     badLines: stats.badLines,
     reason: choice.reason,
   };
-}
-
-function forcedMode(usePreloading: boolean | undefined) {
-  if (usePreloading === undefined) return undefined;
-  return usePreloading ? 'preloaded' : 'on-demand';
 }

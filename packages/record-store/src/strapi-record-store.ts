@@ -2,7 +2,6 @@ import { LRUCache } from 'lru-cache';
 import {
   COLLECTIONS,
   type CollectionName,
-  type FieldValue,
   type Fields,
 } from '@apilados/domain';
 import {
@@ -143,11 +142,7 @@ export class StrapiRecordStore implements RecordStore {
     const plan: { range?: readonly [number, number]; ids: Value[] } = ahead
       ? this.ahead.plan(collection, wanted as number[])
       : { ids: wanted };
-    const filters = inBatches<Value>(plan.ids)
-      .map((batch) => inFilter(field, relation, batch));
-    if (plan.range) {
-      filters.push(rangeFilter(field, true, plan.range[0], plan.range[1]));
-    }
+    const filters = planFilters(field, relation, plan);
     const mark = this.ahead.mark();
     const lists = await Promise.all(filters.map((filter) =>
       this.fetchAll(collection, [...filter, ...select])));
@@ -251,11 +246,7 @@ export class StrapiRecordStore implements RecordStore {
       ? this.ahead.plan(collection, [...values] as number[])
       : { ids: [...values] };
     const select = selectFields(spec, spec.key);
-    const filters = inBatches<Value>(plan.ids)
-      .map((batch) => inFilter(field, relation, batch));
-    if (plan.range) {
-      filters.push(rangeFilter(field, true, plan.range[0], plan.range[1]));
-    }
+    const filters = planFilters(field, relation, plan);
     if (nulls) filters.push(eqFilter(field, relation, null));
     const lists = await Promise.all(filters.map((filter) =>
       this.fetchAll(collection, [...filter, ...select], spec.key)));
@@ -353,11 +344,8 @@ export class StrapiRecordStore implements RecordStore {
     const field = LOOKUP_FIELD[collection];
     const link = normaliseValue(spec.fields[field]!, draft[field]);
     if (typeof link === 'number' && spec.fields[field]!.kind === 'relation') {
-      const fields: Record<string, FieldValue> = {};
-      for (const [name, fieldSpec] of Object.entries(spec.fields)) {
-        fields[name] = normaliseValue(fieldSpec, draft[name]);
-      }
-      this.ahead.add(collection, { link, entry: { id, fields } });
+      // The draft reads as the entry the CMS would answer with.
+      this.ahead.add(collection, { link, entry: fromStrapi(spec, { ...draft, id })! });
     }
     return { ok: true, id, created: true };
   }
@@ -452,4 +440,18 @@ function isUniqueViolation(answer: HttpAnswer): boolean {
 
 function unexpected(method: string, path: string, what: string): CmsRequestError {
   return new CmsRequestError(method, path, 200, `unexpected answer: ${what}`, 1);
+}
+
+/** The filters of a lookup plan: `$in` lists of its ids, then its range. */
+function planFilters(
+  field: string,
+  relation: boolean,
+  plan: { readonly range?: readonly [number, number]; readonly ids: readonly Value[] },
+): QueryParam[][] {
+  const filters = inBatches<Value>(plan.ids)
+    .map((batch) => inFilter(field, relation, batch));
+  if (plan.range) {
+    filters.push(rangeFilter(field, relation, plan.range[0], plan.range[1]));
+  }
+  return filters;
 }

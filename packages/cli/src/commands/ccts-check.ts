@@ -1,4 +1,8 @@
-import { checkCatalogue, formatCatalogueCheck } from '@apilados/cct-catalogue';
+import {
+  checkCatalogue,
+  forcedCctMode,
+  formatCatalogueCheck,
+} from '@apilados/cct-catalogue';
 import { loadSettings } from '@apilados/config';
 
 /** Options of `apilados ccts check`. */
@@ -15,9 +19,7 @@ export interface CctsCheckOptions {
 export async function cctsCheck(path: string, options: CctsCheckOptions): Promise<number> {
   const settings = loadSettings();
   const budgetMb = options.budgetMb ?? settings.ccts.maxMemoryMb;
-  const forced = settings.ccts.usePreloading === undefined
-    ? undefined
-    : settings.ccts.usePreloading ? 'preloaded' : 'on-demand';
+  const forced = forcedCctMode(settings.ccts.usePreloading);
   const check = await checkCatalogue(path, { budgetMb, forced });
   if (options.json) process.stdout.write(JSON.stringify(check) + '\n');
   else process.stdout.write(formatCatalogueCheck(check) + '\n');

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   PreloadedCctResolver,
   chooseCctMode,
+  forcedCctMode,
   estimateCatalogueBytes,
   loadCatalogue,
   type CctResolver,
@@ -51,7 +52,7 @@ export async function loadCloudCatalogue(
   const key = settings.ccts.key;
   const info = await objects.head(key);
   const choice = chooseCctMode({
-    forced: forcedMode(settings.ccts.usePreloading),
+    forced: forcedCctMode(settings.ccts.usePreloading),
     catalogueBytes: info ? estimateCatalogueBytes(info.size) : undefined,
     budgetMb: settings.ccts.maxMemoryMb,
   });
@@ -97,11 +98,6 @@ export async function loadCloudCatalogue(
 
 function onDemand(store: () => Promise<RecordStore>): CctResolver {
   return cctResolverOnStore(store);
-}
-
-function forcedMode(usePreloading: boolean | undefined) {
-  if (usePreloading === undefined) return undefined;
-  return usePreloading ? ('preloaded' as const) : ('on-demand' as const);
 }
 
 /**
